@@ -1,0 +1,58 @@
+/*
+ * cli.h — what every command shares: reading inputs (files or - for stdin), writing outputs
+ * atomically, printing diagnostics and errors, exit codes. Commands include only tiao.h and this.
+ */
+#ifndef TIAO_CLI_H
+#define TIAO_CLI_H
+
+#include "tiao.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+	CLI_OK = 0,       /* success; diff/verify: no differences; validate: no problems */
+	CLI_FOUND = 1,    /* diff/verify: differences; validate: problems */
+	CLI_ERROR = 2     /* usage, unreadable or invalid input, instruction that cannot be applied */
+};
+
+typedef int (*cli_cmd_fn)(int argc, char **argv);
+
+/* Read a whole file ("-" = stdin) into a malloc'd buffer (NUL-terminated, not counted in len).
+ * On failure prints "tiao: cannot read PATH: reason" and returns -1. */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/* Write data to path atomically (temporary file in the same directory, then rename), or to stdout
+ * when path is NULL or "-". On failure prints a message, removes the temporary, returns -1. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
+/* Diagnostic printing: FILE:LINE:COL: severity: message [check], plus the source line and a caret
+ * when ctx->caret is set (by --caret, or when stderr is a terminal). */
+typedef struct cli_diag_ctx {
+	bool caret;
+	const char *source;   /* text of the file the diagnostics refer to, for caret lines */
+	size_t source_len;
+	size_t errors, warnings;
+} cli_diag_ctx;
+void cli_diag_init(cli_diag_ctx *ctx, bool caret_opt);
+void cli_print_diag(const tiao_diag *d, void *payload /* cli_diag_ctx* */);
+
+/* Print an error from the library: FILE:LINE:COL: error: message (or "tiao: error: message"). */
+void cli_print_error(const tiao_error *err, const char *file);
+
+/* Print "tiao CMD: error: msg\nTry 'tiao CMD --help'." and return CLI_ERROR. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse -f/--format value into out; returns 0 or prints an error and returns -1. allowed is a
+ * "|"-separated list such as "text|json|xml". */
+int cli_parse_format(const char *cmd, const char *value, const char *allowed, tiao_format *out);
+
+/* The commands (one file each). */
+int cmd_split(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_consolidate(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+
+#endif
