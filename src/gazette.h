@@ -50,7 +50,8 @@ void tiao_para_locate(const tiao_para *p, size_t off, size_t *line, size_t *col)
 typedef struct tiao_gdoc {
 	tiao_doc_kind kind;
 	size_t first, n; /* paragraph range */
-	const char *title;
+	const char *title; /* the title block's paragraphs joined (an annex mark excluded) */
+	size_t ntitle;     /* paragraphs [first, first+ntitle) form the title block (0: none) */
 } tiao_gdoc;
 
 struct tiao_gazette {
