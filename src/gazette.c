@@ -1081,55 +1081,6 @@ tiao_input_form tiao_detect_form(const char *bytes, size_t len)
 	return TIAO_INPUT_CLEAN;
 }
 
-/* The offset of the first byte of the first invalid UTF-8 sequence, or len (same result as
- * tiao_utf8_check, with an 8-bytes-at-a-time ASCII path and a direct check of the 3-byte CJK
- * sequences: this is on the hot path of every command). */
-static size_t S_utf8_validate(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	while (i < len) {
-		unsigned c = s[i];
-		if (c < 0x80) {
-			i++;
-			while (i + 8 <= len) {
-				uint64_t w;
-				memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080ull)
-					break;
-				i += 8;
-			}
-			continue;
-		}
-		if (c >= 0xE0 && c <= 0xEF) {
-			if (i + 3 > len)
-				return i;
-			unsigned c1 = s[i + 1], c2 = s[i + 2];
-			if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
-				return i;
-			if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F))
-				return i; /* overlong, surrogate */
-			i += 3;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			if (i + 2 > len || (s[i + 1] & 0xC0) != 0x80)
-				return i;
-			i += 2;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			if (i + 4 > len)
-				return i;
-			unsigned c1 = s[i + 1];
-			if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
-				return i;
-			if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
-				return i; /* overlong, > U+10FFFF */
-			i += 4;
-		} else {
-			return i;
-		}
-	}
-	return len;
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Entry point
  * ------------------------------------------------------------------------------------------- */
@@ -1145,7 +1096,7 @@ int tiao_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_f
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		base = 3;
 	const char *nul = len ? memchr(bytes, '\0', len) : NULL;
-	size_t bad = S_utf8_validate(bytes, len);
+	size_t bad = tiao_utf8_check(bytes, len);
 	if (nul && (size_t)(nul - bytes) <= bad) {
 		size_t off = (size_t)(nul - bytes);
 		tiao_error_set(err, TIAO_EENCODING, filename, 0, 0,

@@ -53,40 +53,49 @@ uint32_t tiao_utf8_prev(const char *s, size_t *i)
 	return cp;
 }
 
-size_t tiao_utf8_check(const char *s, size_t len)
+/* Validation with an 8-byte ASCII fast path (the hot path of every command). */
+size_t tiao_utf8_check(const char *str, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c = p[i];
+		unsigned c = s[i];
 		if (c < 0x80) {
 			i++;
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
 			continue;
 		}
-		size_t n;
-		uint32_t min;
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 2;
-			min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 3;
-			min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 4;
-			min = 0x10000;
-		} else
-			return i;
-		if (i + n > len)
-			return i;
-		uint32_t cp = c & (0xFF >> (n + 1));
-		for (size_t k = 1; k < n; k++) {
-			if ((p[i + k] & 0xC0) != 0x80)
+		if (c >= 0xE0 && c <= 0xEF) {
+			if (i + 3 > len)
 				return i;
-			cp = (cp << 6) | (p[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			unsigned c1 = s[i + 1], c2 = s[i + 2];
+			if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80)
+				return i;
+			if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F))
+				return i; /* overlong, surrogate */
+			i += 3;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 2 > len || (s[i + 1] & 0xC0) != 0x80)
+				return i;
+			i += 2;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (i + 4 > len)
+				return i;
+			unsigned c1 = s[i + 1];
+			if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+				return i;
+			if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+				return i; /* overlong, > U+10FFFF */
+			i += 4;
+		} else {
 			return i;
-		i += n;
+		}
 	}
 	return len;
 }
