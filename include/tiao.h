@@ -175,6 +175,8 @@ void tiao_free(void *p);
 /* Render a document as canonical text or JSON (see docs/FORMATS.md), appending to out. */
 int tiao_render_text(tiao_buf *out, const tiao_doc *doc);
 int tiao_render_json(tiao_buf *out, const tiao_doc *doc);
+/* Render a document as Akoma Ntoso 3.0 XML (docs/API.md), appending to out. */
+int tiao_render_akn(tiao_buf *out, const tiao_doc *doc);
 
 /* ---------------------------------------------------------------------------------------------
  * Gazettes
@@ -246,10 +248,74 @@ typedef struct tiao_result tiao_result;
 int tiao_consolidate(tiao_result **out, const tiao_doc *base, const char *decision,
                      size_t decision_len, const tiao_consolidate_options *opts, tiao_diag_cb cb,
                      void *payload, tiao_error *err);
+/*
+ * Apply one more decision to a result in place (a regulation's amendment history: consolidate
+ * BASE D1 D2 …): D2 is read against the text D1 produced, adds its own 题注 line, and its changes
+ * are appended with decision index 1, 2, …. Same error convention as tiao_consolidate; on failure
+ * without keep_going the result's text may be partly amended and must not be used.
+ */
+int tiao_result_apply(tiao_result *r, const char *decision, size_t decision_len,
+                      const tiao_consolidate_options *opts, tiao_diag_cb cb, void *payload,
+                      tiao_error *err);
 void tiao_result_free(tiao_result *r);
 const tiao_doc *tiao_result_doc(const tiao_result *r);
 /* JSON: the document plus "changes" and "renumbering" (see docs/FORMATS.md). */
 int tiao_render_result_json(tiao_buf *out, const tiao_result *r);
+/* Akoma Ntoso 3.0 XML of a consolidated document: wId keeps base-text ids, the applied
+ * instructions appear as meta/analysis/passiveModifications/textualMod. */
+int tiao_render_result_akn(tiao_buf *out, const tiao_result *r);
+
+
+/* ---------------------------------------------------------------------------------------------
+ * Comparing two versions (diff) and checking an official text against a decision (verify)
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct tiao_diff tiao_diff;
+
+typedef enum {
+	TIAO_DIFF_SAME = 0,   /* same text, same number */
+	TIAO_DIFF_ADDED,
+	TIAO_DIFF_DELETED,
+	TIAO_DIFF_MODIFIED,
+	TIAO_DIFF_MOVED,      /* same text, out of order */
+	TIAO_DIFF_RENUMBERED  /* same text (or only references renumbered consistently), new number */
+} tiao_diff_op;
+
+typedef enum {
+	TIAO_DIFF_FMT_TEXT = 0, /* per changed article, [-deleted-]{+inserted+} */
+	TIAO_DIFF_FMT_JSON,     /* {"changes": [...]} */
+	TIAO_DIFF_FMT_HTML,     /* self-contained 修改前后对照表 */
+	TIAO_DIFF_FMT_DECISION  /* a drafted 修改决定 that turns OLD into NEW */
+} tiao_diff_format;
+#define TIAO_DIFF_COLOR 1u /* text: ANSI colours instead of [- -]{+ +} markers */
+
+/* "added", "deleted", "modified", "moved", "renumbered", "same". */
+const char *tiao_diff_op_name(tiao_diff_op op);
+/*
+ * Align the articles of old_doc and new_doc (by content, not by number) and compute the changes.
+ * Both documents must outlive *out, which the caller frees with tiao_diff_free().
+ */
+int tiao_diff_new(tiao_diff **out, const tiao_doc *old_doc, const tiao_doc *new_doc,
+                  tiao_error *err);
+void tiao_diff_free(tiao_diff *d);
+/* Number of differences (changed articles and headings); 0 when the texts are equivalent. */
+size_t tiao_diff_change_count(const tiao_diff *d);
+/* Render the diff in fmt, appending to out. */
+int tiao_diff_render(tiao_buf *out, const tiao_diff *d, tiao_diff_format fmt, unsigned flags);
+
+/*
+ * Compare a consolidation result with the official consolidated text and append a report (text,
+ * or JSON with TIAO_VERIFY_JSON) to out: each difference with both locations and a classification
+ * ("quote": text differs from the decision's quote; "text": differs where the decision changed
+ * nothing; "renumbering"; "xref": cross-reference not rewritten; "structure": paragraph split or
+ * merged differently; "heading"). Differences in paragraphing alone (same text, other line
+ * breaks) are reported as notes and not counted unless TIAO_VERIFY_STRICT is set.
+ * *nfindings receives the number of differences counted.
+ */
+#define TIAO_VERIFY_JSON 1u
+#define TIAO_VERIFY_STRICT 2u
+int tiao_verify(tiao_buf *out, size_t *nfindings, const tiao_result *r, const tiao_doc *official,
+                unsigned flags, tiao_error *err);
 
 #ifdef __cplusplus
 }

@@ -28,14 +28,17 @@ typedef struct tiao_renum {
 struct tiao_result {
 	tiao_doc *doc;
 	TIAO_VEC(tiao_change) changes;
-	TIAO_VEC(tiao_renum) renumbering;
+	TIAO_VEC(tiao_renum) renumbering; /* per decision applied, in order */
 	tiao_arena arena;
+	size_t ndecisions;
+	TIAO_VEC(tiao_decision *) decisions; /* owned: change labels point into them */
 };
 
 /*
  * Apply dec to a copy of base. Errors are reported through cb (severity error, file:line:col in the
  * decision) and warnings too (references to deleted provisions). Returns 0 or the first error code;
- * *out is set on success, or on failure when keep_going is set.
+ * *out is set on success, or on failure when keep_going is set. The changes of the result point
+ * into dec (labels), so dec must outlive the result.
  */
 int tiao_amend(tiao_result **out, const tiao_doc *base, const tiao_decision *dec, int keep_going,
                tiao_diag_cb cb, void *payload, tiao_diag_cb trace, void *trace_payload,
