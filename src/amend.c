@@ -2637,8 +2637,10 @@ static void S_renumber_divisions(amend_ctx *c)
 	}
 }
 
-/* A note for each base article that no longer follows the base order (a move, or an order the
- * stated numbers imply). */
+/* A warning for each base article that no longer follows the base order (a move, or an order the
+ * stated numbers imply). Real decisions reorder this way (监督法 2024, 慈善法 2023), so it is not
+ * an error; but a mistyped 改为第Y条 would look the same, so it is never silent: the warning names
+ * the instruction whose stated number caused it. */
 static void S_note_reorders(amend_ctx *c)
 {
 	int maxb = 0;
@@ -2658,7 +2660,15 @@ static void S_note_reorders(amend_ctx *c)
 			         "base %.*s now follows base %s (the decision moves or renumbers around it)",
 			         tab ? (int)(tab - ls) : 0, ls ? ls : "", tab ? tab + 1 : "?");
 			tiao_buf_free(&b);
-			S_diag(c, TIAO_NOTE, "reordered", 0, 0, "%s", msg);
+			/* point at the instruction whose stated number put maxn ahead, if any */
+			size_t line = 0, col = 0;
+			for (size_t k = 0; k < c->checks.len; k++)
+				if (c->checks.items[k].node == maxn && c->checks.items[k].instr < c->dec->n) {
+					line = c->dec->instrs[c->checks.items[k].instr].line;
+					col = c->dec->instrs[c->checks.items[k].instr].col;
+					break;
+				}
+			S_diag(c, TIAO_WARNING, "reordered", line, col, "%s", msg);
 			S_tracef(c, NULL, "note: %s", msg);
 		}
 		if (a->base_num > maxb) {
