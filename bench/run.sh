@@ -26,14 +26,14 @@ mb() { awk -v b="$BYTES" -v s="$1" 'BEGIN { printf "%.1f", (s > 0 ? b / 1048576 
 
 echo "## parse throughput ($(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1048576}') MB of corpus text, $(nproc) cores)"
 echo
-echo "| command | seconds | MB/s | peak RSS (MiB) | RSS / input |"
-echo "|---|---|---|---|---|"
+echo "| command | wall s | CPU s | MB/s (CPU) | peak RSS (MiB) | RSS / input |"
+echo "|---|---|---|---|---|---|"
 row() {
 	name=$1; shift
 	set -- $("$M" -i "$W/big.txt" -o "$W/out" -- "$@")
 	rss=$(awk -v k="$2" 'BEGIN{printf "%.1f", k/1024}')
 	ratio=$(awk -v k="$2" -v b="$BYTES" 'BEGIN{printf "%.2f", k*1024/b}')
-	echo "| $name | $1 | $(mb "$1") | $rss | $ratio |"
+	echo "| $name | $1 | $4 | $(mb "$4") | $rss | $ratio |"
 	[ "$3" = 0 ] || echo "  ($name exited with status $3)"
 }
 row "cat FILE > /dev/null (baseline)" cat
