@@ -3528,9 +3528,9 @@ static int S_pick_decision(tiao_gazette *g, const char *want, size_t *first, siz
 	                      "no decision in the input amends 《%s》", want ? want : "?");
 }
 
-int tiao_result_apply(tiao_result *r, const char *decision, size_t decision_len,
-                      const tiao_consolidate_options *opts, tiao_diag_cb cb, void *payload,
-                      tiao_error *err)
+static int S_result_apply(tiao_result *r, const char *decision, size_t decision_len,
+                          const tiao_consolidate_options *opts, tiao_diag_cb cb, void *payload,
+                          tiao_error *err)
 {
 	tiao_consolidate_options defaults = TIAO_CONSOLIDATE_OPTIONS_INIT;
 	if (!opts)
@@ -3576,6 +3576,17 @@ int tiao_result_apply(tiao_result *r, const char *decision, size_t decision_len,
 	TIAO_VEC_PUSH(&r->decisions, dec);
 	tiao_gazette_free(g);
 	return rc < 0 ? rc : rc2;
+}
+
+int tiao_result_apply(tiao_result *r, const char *decision, size_t decision_len,
+                      const tiao_consolidate_options *opts, tiao_diag_cb cb, void *payload,
+                      tiao_error *err)
+{
+	int rc = S_result_apply(r, decision, decision_len, opts, cb, payload, err);
+	/* the decision (and the strings it owns) may be gone on failure: name the caller's file */
+	if (rc < 0 && err)
+		err->file = opts ? opts->decision_name : NULL;
+	return rc;
 }
 
 int tiao_consolidate(tiao_result **out, const tiao_doc *base, const char *decision,
