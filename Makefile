@@ -61,7 +61,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtiao.a tests/unit/testutil.h
 unit: $(UNIT_BIN)
 
 # The whole suite; tests/run.sh prints the closing "N passed, N failed" line.
-test: all unit
+test: all unit check-header
 	@BUILD=$(BUILD) sh tests/run.sh
 
 asan:
