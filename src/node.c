@@ -28,6 +28,8 @@ void tiao_doc_free(tiao_doc *doc)
 	if (!doc)
 		return;
 	tiao_arena_free(&doc->arena);
+	if (doc->owned_free)
+		doc->owned_free(doc->owned);
 	free(doc);
 }
 
@@ -214,6 +216,15 @@ tiao_doc *tiao_doc_clone(const tiao_doc *d)
 			if (!(c->toc[i] = S_dup(c, d->toc[i])))
 				goto oom;
 		c->ntoc = d->ntoc;
+	}
+	if (d->npreamble) {
+		c->preamble = tiao_arena_alloc(&c->arena, d->npreamble * sizeof *c->preamble);
+		if (!c->preamble)
+			goto oom;
+		for (size_t i = 0; i < d->npreamble; i++)
+			if (!(c->preamble[i] = S_dup(c, d->preamble[i])))
+				goto oom;
+		c->npreamble = d->npreamble;
 	}
 	tiao_node *root = tiao_node_clone(c, d->root);
 	if (!root)

@@ -52,6 +52,12 @@ struct tiao_doc {
 	size_t nnotes;
 	const char **toc;   /* 目录 lines, if any */
 	size_t ntoc;
+	const char **preamble; /* paragraphs between 题注/目录 and the first heading or article (序言…) */
+	size_t npreamble;
+	/* memory the document's strings may point into, released by tiao_doc_free (tiao_parse hands
+	 * the input's paragraph buffers over to the document instead of copying them) */
+	void *owned;
+	void (*owned_free)(void *owned);
 	tiao_node *root;    /* a DOCUMENT node */
 	size_t title_line;
 };

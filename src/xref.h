@@ -41,6 +41,7 @@ typedef struct tiao_xtok {
 	bool range_end;      /* second end of X至Y */
 	bool external;       /* names a provision of another act */
 	size_t ref;          /* index of the reference this token belongs to */
+	size_t sub_start, sub_end; /* span of the 之N numeral of an article (第十条之一), else 0, 0 */
 } tiao_xtok;
 
 typedef struct tiao_xrefs {
