@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,12 @@ int cli_read_file(const char *path, char **data, size_t *len)
 			return -1;
 		}
 	}
+	/* a regular file is read into one allocation of its size (no regrowth, no copies) */
 	size_t cap = 1 << 16, n = 0;
+	struct stat fst;
+	if (fstat(fileno(f), &fst) == 0 && S_ISREG(fst.st_mode) && fst.st_size > 0 &&
+	    (unsigned long long)fst.st_size < (unsigned long long)SIZE_MAX - 2)
+		cap = (size_t)fst.st_size + 2;
 	char *buf = malloc(cap);
 	if (!buf)
 		goto oom;
