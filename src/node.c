@@ -4,6 +4,9 @@
  */
 #include "node.h"
 
+#include "gazette.h"
+#include "text.h"
+
 #include <stdlib.h>
 
 tiao_doc *tiao_doc_new(const char *filename)
@@ -137,6 +140,36 @@ void tiao_node_unlink(tiao_node *n)
 	n->parent = n->prev = n->next = NULL;
 }
 
+void tiao_node_locate(const tiao_node *n, size_t off, size_t *line, size_t *col)
+{
+	*line = n->line;
+	*col = n->col;
+	if (!n->text)
+		return;
+	const tiao_para *pa = n->src;
+	if (pa && n->text >= pa->text && n->text <= pa->text + pa->len) {
+		size_t at = (size_t)(n->text - pa->text) + off;
+		if (at <= pa->len) {
+			tiao_para_locate(pa, at, line, col);
+			return;
+		}
+	}
+	if (!n->line)
+		return;
+	/* the node is on one line: count characters from its start */
+	size_t base = n->col ? n->col : 1;
+	if (n->kind == TIAO_NODE_PARAGRAPH) {
+		const tiao_node *art = n->parent;
+		if (art && art->kind == TIAO_NODE_ARTICLE && art->first == n && art->line == n->line &&
+		    art->col == n->col && art->label && *n->text)
+			base += tiao_utf8_count(art->label, strlen(art->label)) + 1;
+	} else if ((n->kind == TIAO_NODE_ITEM || n->kind == TIAO_NODE_SUBITEM) && n->label) {
+		base += tiao_utf8_count(n->label, strlen(n->label));
+	}
+	size_t len = strlen(n->text);
+	*col = base + tiao_utf8_count(n->text, off < len ? off : len);
+}
+
 size_t tiao_node_child_count(const tiao_node *n)
 {
 	size_t k = 0;
@@ -166,6 +199,7 @@ tiao_node *tiao_node_clone(tiao_doc *doc, const tiao_node *src)
 		c->base_num = s->base_num;
 		c->base_sub = s->base_sub;
 		c->flags = s->flags;
+		c->src = NULL; /* the source paragraphs belong to the original's input */
 		if ((s->label && !(c->label = S_dup(doc, s->label))) ||
 		    (s->heading && !(c->heading = S_dup(doc, s->heading))) ||
 		    (s->text && !(c->text = S_dup(doc, s->text))) ||

@@ -29,6 +29,9 @@ struct tiao_node {
 	const char *heading; /* divisions: heading text after the label */
 	const char *text;    /* paragraph, item, subitem, appendix line: the text (without label) */
 	size_t line, col;    /* where the node starts in the input (1-based; 0 = not from input) */
+	/* the input paragraph the node's text was read from (its segs map offsets back to input lines,
+	 * see tiao_node_locate); NULL for nodes not read from input, and in clones */
+	const struct tiao_para *src;
 	tiao_node *parent, *first, *last, *prev, *next;
 
 	/* consolidation bookkeeping (amend.c): identity of the node in the base text */
@@ -75,6 +78,9 @@ int tiao_node_insert_after(tiao_node *sibling, tiao_node *node);
 void tiao_node_unlink(tiao_node *node);
 /* Deep copy of node (and subtree) into doc. */
 tiao_node *tiao_node_clone(tiao_doc *doc, const tiao_node *node);
+/* Input line and column of byte offset off of node->text: exact when the node was read from a
+ * paragraph joined from several input lines; otherwise counted from the node's own line/col. */
+void tiao_node_locate(const tiao_node *node, size_t off, size_t *line, size_t *col);
 /* Number of children. */
 size_t tiao_node_child_count(const tiao_node *node);
 /* Copy a string into the document's arena. */

@@ -393,6 +393,8 @@ typedef struct {
 	TIAO_VEC(const char *) preamble;
 	tiao_node *join_node; /* the node whose text S_join is extending in join_buf */
 	tiao_buf join_buf;
+	const tiao_para *pa_from; /* the last paragraph copied into the document for locating */
+	const tiao_para *pa_copy;
 } S_parser;
 
 /* Trim paragraph raw of the source into *l; false if it is blank. */
@@ -534,12 +536,34 @@ static int S_append(S_parser *p, tiao_node *parent, tiao_node *child)
 	return 0;
 }
 
+/* For a paragraph joined from several input lines, a copy (in the document) of its record and of
+ * its line map, so that nodes can locate any offset of their text in the input (tiao_node_locate);
+ * NULL for single-line paragraphs, whose nodes locate by line and column. */
+static const tiao_para *S_locatable(S_parser *p, const tiao_para *pa)
+{
+	if (!pa || pa->nsegs < 2)
+		return NULL;
+	if (pa == p->pa_from)
+		return p->pa_copy;
+	tiao_para *c = tiao_arena_alloc(&p->doc->arena, sizeof *c);
+	tiao_seg *segs = tiao_arena_alloc(&p->doc->arena, pa->nsegs * sizeof *segs);
+	if (!c || !segs)
+		return NULL;
+	*c = *pa;
+	memcpy(segs, pa->segs, pa->nsegs * sizeof *segs);
+	c->segs = segs;
+	p->pa_from = pa;
+	p->pa_copy = c;
+	return c;
+}
+
 static tiao_node *S_new(S_parser *p, tiao_node_kind kind, const S_line *l)
 {
 	tiao_node *n = tiao_node_new(p->doc, kind);
 	if (n) {
 		n->line = l->line;
 		n->col = l->col;
+		n->src = S_locatable(p, l->pa);
 	}
 	return n;
 }

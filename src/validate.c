@@ -709,21 +709,7 @@ static void S_check_empty(S_ctx *c, const tiao_node *n)
  */
 static void S_locate(const tiao_node *n, size_t off, size_t *line, size_t *col)
 {
-	*line = n->line;
-	*col = n->col;
-	if (!n->line || !n->text)
-		return;
-	size_t base = n->col ? n->col : 1;
-	if (n->kind == TIAO_NODE_PARAGRAPH) {
-		const tiao_node *art = n->parent;
-		if (art && art->kind == TIAO_NODE_ARTICLE && art->first == n && art->line == n->line &&
-		    art->col == n->col && art->label && *n->text)
-			base += tiao_utf8_count(art->label, strlen(art->label)) + 1;
-	} else if ((n->kind == TIAO_NODE_ITEM || n->kind == TIAO_NODE_SUBITEM) && n->label) {
-		base += tiao_utf8_count(n->label, strlen(n->label));
-	}
-	size_t len = strlen(n->text);
-	*col = base + tiao_utf8_count(n->text, off < len ? off : len);
+	tiao_node_locate(n, off, line, col);
 }
 
 /* The index entry of the article with document-order index idx, or NULL. */

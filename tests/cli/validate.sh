@@ -195,4 +195,23 @@ else
 	fail "large input ($size bytes): exit $st in ${secs}s"; head -n 3 "$TMP/err"
 fi
 
+# ---- locations in PDF-extracted (gazette) input: references on joined lines point into the file ----
+G="$SHARED/gazette/shanxi-rdcwh-gazette-2020-05.txt"
+if [ -f "$G" ]; then
+	sed -n 4303,4571p "$G" >"$TMP/wj.txt"
+	# 第二十条 (line 228 of the extract) refers to 第十一条第(一)项: make it a missing article
+	sed '228s/第十一条第(一)项/第九十一条第(一)项/' "$TMP/wj.txt" >"$TMP/wj-a.txt"
+	# 第二十一条's reference 第十一条第(二)、(三)项 wraps from line 236 to 238: make the item missing
+	sed '238s/^(三)项/(九)项/' "$TMP/wj.txt" >"$TMP/wj-b.txt"
+	"$TIAO" validate "$TMP/wj.txt" >/dev/null 2>&1; s0=$?
+	"$TIAO" validate "$TMP/wj-a.txt" 2>"$TMP/ea"; sa=$?
+	"$TIAO" validate "$TMP/wj-b.txt" 2>"$TMP/eb"; sb=$?
+	if [ $s0 -eq 0 ] && [ $sa -eq 1 ] && grep -q "wj-a.txt:228:11: error: reference to 第九十一条" "$TMP/ea" \
+		&& [ $sb -eq 1 ] && grep -q "wj-b.txt:236:12: error: reference to 第十一条第（九）项" "$TMP/eb"; then
+		pass "gazette-form input: references located at their input line and column"
+	else
+		fail "gazette-form locations (exit $s0/$sa/$sb)"; cat "$TMP/ea" "$TMP/eb"
+	fi
+fi
+
 [ $fails -eq 0 ]
