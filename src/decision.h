@@ -53,10 +53,15 @@ typedef struct tiao_addr {
 	int part, chapter, section;
 	int art, art_sub;
 	int para, item, subitem;
+	int sentence; /* 第一句: the sentence within the paragraph (1-based); 0 = the whole provision.
+	               * Set together with at = TIAO_AT_PARAGRAPH (第九十七条第一款第一句). */
 } tiao_addr;
 
 /* A quoted block: its paragraphs, each with the quote marks removed and closing punctuation as it
- * should appear in the text (a 。 placed after the closing quote moved inside). Nested ‘’ kept. */
+ * should appear in the text (a 。 placed after the closing quote moved inside). Nested ‘’ kept.
+ * line/col: the opening mark of the block (of the article's own first paragraph when a block was
+ * split per article). New text printed without quotes (修改为：⏎text⏎text, as some local decisions
+ * do) is read the same way, one paragraph per line up to the next instruction. */
 typedef struct tiao_quote {
 	const char **paras;
 	size_t n;
@@ -80,7 +85,70 @@ typedef struct tiao_instr {
 	bool before;         /* INSERT_TEXT: 前增加 */
 	int group;           /* clauses sharing a distributive phrase list (§4) share a group id > 0 */
 	tiao_quote quote;    /* REPLACE / INSERT / SPLIT_OUT / MERGE / SPLIT_ARTICLE */
+	tiao_addr anchor;    /* INSERT: the base provision the decision says the insertion follows
+	                      * (在第七章后增加一章 / 在第四款后增加一款 / 在刑法第X条后增加一条);
+	                      * at == TIAO_AT_NONE when not stated */
+	const char *title;   /* package decisions: the regulation this instruction's group amends */
+	bool optional;       /* a phrase found nowhere is not an error: the sentence applies to every
+	                      * regulation of a package (此外，根据本决定将相关地方性法规中“区、县”的
+	                      * 提法统一修改为“区”) */
 } tiao_instr;
+
+/*
+ * What the parser produces, per op (every address in targets is BASE numbering; pos is RESULT
+ * numbering; both filled only at the levels the decision names or implies):
+ *
+ *  DELETE         targets: 1+ provisions of any level (删去第九条第一款第（四）项、第十条、第十二条).
+ *  DELETE_PHRASE  targets: the scope(s) (TIAO_AT_DOCUMENT for the whole text); olds[0] = the phrase.
+ *                 删去其中的“A”和“B” gives one instruction per phrase, sharing targets and group.
+ *  REPLACE        targets: 1+ consecutive siblings; quote replaces them (N may become M). A target
+ *                 at TIAO_AT_ITEM may have para == 0 when the decision does not name the paragraph
+ *                 (将第二项修改为): the paragraph that has items. TIAO_AT_LEADIN: 第一款第一自然段.
+ *                 A quote paragraph that ends without closing punctuation keeps it that way (items
+ *                 quoted as “（六）…”。 get their mark from their position); a 。 printed right
+ *                 after the closing quote of a non-item paragraph has been moved inside.
+ *  SUBST          targets: the scope(s); olds: alternatives (“A”“A2”修改为“B”); new_text = B.
+ *                 Several SUBST reading the same scope list (…中的“A”修改为“B”，“C”修改为“D”;
+ *                 其中的“A”修改为“B”；“C”修改为“D”) share group > 0 (distributive, §4).
+ *  INSERT_TEXT    targets: the scope(s); olds[0] = A; new_text = B; before = 前增加.
+ *                 nolds == 0: append B at the end of the target (在第一款最后增加“B”).
+ *  INSERT         pos.at = ARTICLE (art, art_sub; chapter when stated: 作为第九章第六十三条),
+ *                 PARAGRAPH (para; art = result article when the decision names one), ITEM (item;
+ *                 para/art when named), CHAPTER / SECTION (heading in new_text; pos.art = result
+ *                 number of its first article when the decision's quote shows it).
+ *                 targets: 0 or 1 — the BASE container when the decision names it or it comes from
+ *                 the clause before (第八条增加一款 / 将第三条改为第七条，增加一项: targets[0] =
+ *                 article 3, pos = {ITEM, item 6}); absent when pos.art is a result article.
+ *                 anchor: see above. quote: the new text; article quotes have their label removed.
+ *                 增加三条，作为第四条、第五条和第六条：“第四条　…”“第五条　…” gives one INSERT per
+ *                 article; an inserted 章/节 whose quote carries articles gives one INSERT per
+ *                 article after the division's own INSERT (same label and line).
+ *  SPLIT_OUT      targets: paragraph(s) or an item of one base article (将第八条第三款单列一条 /
+ *                 将第二十三条第三款改为第二十七条 / 第一款作为第八十条) → pos {ARTICLE N};
+ *                 quote = new text when 修改为 follows, else n == 0 (text kept).
+ *  MERGE          targets: articles or paragraphs → pos {ARTICLE N} (chapter when stated) or
+ *                 {PARAGRAPH para} (将第一款和第二款合并，作为第二款); quote = merged text.
+ *                 将第十条、第十一条合并为一条，修改为：pos.at == NONE (the merged article stays where
+ *                 the first was). 将第一款、第二款合并为一款，修改为 is a REPLACE (N paragraphs → 1).
+ *  SPLIT_ARTICLE  targets: {ARTICLE X}; pos = the first result article; quote paragraphs carry the
+ *                 labels (“第十二条　…”), a label printed alone on its line joined to its text.
+ *  MOVE           targets: {one provision} → pos: 对第三十条进行修改，作为第七十条 (ARTICLE; the
+ *                 修改 is a separate REPLACE) ; 第三款作为第八十一条第二款 (PARAGRAPH of a result
+ *                 article); 将第X条调整为/移作第Y条.
+ *  RENUMBER       targets: {one article, paragraph or item}; stated_num/stated_sub: its result
+ *                 number at the same level (将第三款改为第四款 → paragraph 4). 将第二十六条改为第二十九条
+ *                 第一款 is read as RENUMBER 26 → 29 (the article becomes the first paragraph).
+ *  MERGE_DIVISION targets: the chapter(s) merged; pos: the chapter absorbing them (并入第二章);
+ *                 new_text: heading when stated (合并为一章，章名为“…”).
+ *  HEADING        targets: {CHAPTER/SECTION}; new_text: the new heading.
+ *  HEADING_SUBST  targets: {CHAPTER/SECTION}; olds, new_text.
+ *
+ * Not instructions, and never reported: group headers (一、对《A》作出修改 / 的修改), headings of
+ * sub-numbered lists (对部分条文作以下修改： / 其他修改：), narrative lead-ins without operation word,
+ * reference or quote (此外，按照立法技术规范要求，…), closing sentences, 附件 lists. Everything
+ * else that cannot be read is an error "unrecognised instruction: …" (check id
+ * unrecognised-instruction) at the clause's line and column.
+ */
 
 typedef struct tiao_decision {
 	tiao_arena arena;
