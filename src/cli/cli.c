@@ -235,3 +235,118 @@ int cli_parse_format(const char *cmd, const char *value, const char *allowed, ti
 	cli_usage_error(cmd, "unknown format '%s' (expected %s)", value, allowed);
 	return -1;
 }
+
+void cli_getopt_init(cli_getopt_state *s, const char *cmd, int argc, char **argv)
+{
+	s->cmd = cmd;
+	s->argc = argc;
+	s->argv = argv;
+	s->i = 1;
+	s->only_args = false;
+}
+
+int cli_getopt(cli_getopt_state *s, const cli_opt *opts, const char **value)
+{
+	*value = NULL;
+	if (s->i >= s->argc)
+		return CLI_OPT_END;
+	const char *a = s->argv[s->i++];
+	if (s->only_args || a[0] != '-' || a[1] == '\0') {
+		*value = a;
+		return CLI_OPT_ARG;
+	}
+	if (strcmp(a, "--") == 0) {
+		s->only_args = true;
+		return cli_getopt(s, opts, value);
+	}
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+		return CLI_OPT_HELP;
+	const cli_opt *o = NULL;
+	const char *inline_value = NULL;
+	if (a[1] == '-') {
+		const char *name = a + 2, *eq = strchr(name, '=');
+		size_t n = eq ? (size_t)(eq - name) : strlen(name);
+		for (const cli_opt *p = opts; p->id; p++)
+			if (p->long_name && strlen(p->long_name) == n && memcmp(p->long_name, name, n) == 0) {
+				o = p;
+				break;
+			}
+		if (o && eq) {
+			if (!o->value) {
+				cli_usage_error(s->cmd, "option '--%s' takes no value", o->long_name);
+				return CLI_OPT_ERR;
+			}
+			inline_value = eq + 1;
+		}
+	} else {
+		for (const cli_opt *p = opts; p->id; p++)
+			if (p->short_name && p->short_name == a[1]) {
+				o = p;
+				break;
+			}
+		if (o && a[2] != '\0') {
+			if (!o->value)
+				o = NULL; /* -xy: not supported */
+			else
+				inline_value = a + 2;
+		}
+	}
+	if (!o) {
+		cli_usage_error(s->cmd, "unknown option '%s'", a);
+		return CLI_OPT_ERR;
+	}
+	if (o->value) {
+		if (inline_value)
+			*value = inline_value;
+		else if (s->i < s->argc)
+			*value = s->argv[s->i++];
+		else {
+			cli_usage_error(s->cmd, "option '%s' needs a value", a);
+			return CLI_OPT_ERR;
+		}
+	}
+	return o->id;
+}
+
+const char *cli_input_name(const char *path) { return strcmp(path, "-") == 0 ? "<stdin>" : path; }
+
+int cli_load_doc(const char *path, tiao_doc **out)
+{
+	char *data;
+	size_t len;
+	*out = NULL;
+	if (cli_read_file(path, &data, &len) < 0)
+		return -1;
+	const char *name = cli_input_name(path);
+	tiao_parse_options po = TIAO_PARSE_OPTIONS_INIT;
+	po.filename = name;
+	tiao_error err;
+	memset(&err, 0, sizeof err);
+	int rc = tiao_parse(out, data, len, &po, &err);
+	free(data);
+	if (rc < 0) {
+		cli_print_error(&err, name);
+		return -1;
+	}
+	return 0;
+}
+
+void cli_json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum {
 	CLI_OK = 0,       /* success; diff/verify: no differences; validate: no problems */
@@ -46,6 +47,46 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Parse -f/--format value into out; returns 0 or prints an error and returns -1. allowed is a
  * "|"-separated list such as "text|json|xml". */
 int cli_parse_format(const char *cmd, const char *value, const char *allowed, tiao_format *out);
+
+/* ---- options, table-driven (after libgit2's cli_opt_spec) ----
+ * A command lists its options; cli_getopt() returns them one at a time in command-line order and
+ * accepts -f V, -fV, --format V, --format=V, "--" (only arguments after it) and "-" (an argument:
+ * standard input). -h and --help are built in. */
+typedef struct cli_opt {
+	int id;                /* > 0: what cli_getopt returns for this option */
+	char short_name;       /* 'f', or 0 */
+	const char *long_name; /* "format", or NULL */
+	bool value;            /* takes a value */
+} cli_opt;
+
+enum {
+	CLI_OPT_END = 0,   /* no more arguments */
+	CLI_OPT_ARG = -1,  /* a positional argument, in *value */
+	CLI_OPT_HELP = -2, /* -h / --help */
+	CLI_OPT_ERR = -3   /* a usage error, already printed */
+};
+
+typedef struct cli_getopt_state {
+	const char *cmd;
+	int argc;
+	char **argv;
+	int i;
+	bool only_args;
+} cli_getopt_state;
+
+void cli_getopt_init(cli_getopt_state *s, const char *cmd, int argc, char **argv);
+/* The next option's id (its value in *value), CLI_OPT_ARG, CLI_OPT_HELP, CLI_OPT_END or
+ * CLI_OPT_ERR. opts ends with an entry whose id is 0. */
+int cli_getopt(cli_getopt_state *s, const cli_opt *opts, const char **value);
+
+/* The name diagnostics use for path: "<stdin>" for "-". */
+const char *cli_input_name(const char *path);
+
+/* Read and parse a regulation (FILE or -); prints the error and returns -1 on failure. */
+int cli_load_doc(const char *path, tiao_doc **out);
+
+/* Write s as a JSON string literal to f. */
+void cli_json_str(FILE *f, const char *s);
 
 /* The commands (one file each). */
 int cmd_split(int argc, char **argv);

@@ -57,46 +57,34 @@ int cmd_consolidate(int argc, char **argv)
 	if (!files)
 		return CLI_ERROR;
 	int status = CLI_ERROR;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+	enum { O_FORMAT = 1, O_OUTPUT, O_REGULATION, O_TRACE, O_KEEP_GOING, O_CARET };
+	static const cli_opt opts[] = {{O_FORMAT, 'f', "format", true},
+	                               {O_OUTPUT, 'o', "output", true},
+	                               {O_REGULATION, 0, "regulation", true},
+	                               {O_TRACE, 0, "trace", false},
+	                               {O_KEEP_GOING, 'k', "keep-going", false},
+	                               {O_CARET, 0, "caret", false},
+	                               {0, 0, NULL, false}};
+	cli_getopt_state st;
+	cli_getopt_init(&st, "consolidate", argc, argv);
+	const char *v;
+	for (int id; (id = cli_getopt(&st, opts, &v)) != CLI_OPT_END;) {
+		switch (id) {
+		case CLI_OPT_HELP:
 			S_help(stdout);
 			free(files);
 			return CLI_OK;
-		} else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
-			if (++i >= argc)
-				goto usage_value;
-			fmt = argv[i];
-		} else if (strncmp(a, "--format=", 9) == 0) {
-			fmt = a + 9;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (++i >= argc)
-				goto usage_value;
-			out_path = argv[i];
-		} else if (strncmp(a, "--output=", 9) == 0) {
-			out_path = a + 9;
-		} else if (strcmp(a, "--regulation") == 0) {
-			if (++i >= argc)
-				goto usage_value;
-			regulation = argv[i];
-		} else if (strncmp(a, "--regulation=", 13) == 0) {
-			regulation = a + 13;
-		} else if (strcmp(a, "--trace") == 0) {
-			trace = true;
-		} else if (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0) {
-			keep_going = true;
-		} else if (strcmp(a, "--caret") == 0) {
-			caret = true;
-		} else if (a[0] == '-' && a[1] != '\0') {
+		case CLI_OPT_ERR:
 			free(files);
-			return cli_usage_error("consolidate", "unknown option '%s'", a);
-		} else {
-			files[nfiles++] = a;
+			return CLI_ERROR;
+		case O_FORMAT: fmt = v; break;
+		case O_OUTPUT: out_path = v; break;
+		case O_REGULATION: regulation = v; break;
+		case O_TRACE: trace = true; break;
+		case O_KEEP_GOING: keep_going = true; break;
+		case O_CARET: caret = true; break;
+		case CLI_OPT_ARG: files[nfiles++] = v; break;
 		}
-		continue;
-	usage_value:
-		free(files);
-		return cli_usage_error("consolidate", "%s needs a value", a);
 	}
 	if (nfiles < 2) {
 		free(files);
@@ -116,7 +104,7 @@ int cmd_consolidate(int argc, char **argv)
 		return cli_usage_error("consolidate", "standard input (-) can be read only once");
 	}
 
-	const char *base_name = strcmp(files[0], "-") == 0 ? "<stdin>" : files[0];
+	const char *base_name = cli_input_name(files[0]);
 	char *data = NULL;
 	size_t len = 0;
 	tiao_doc *base = NULL;
@@ -138,7 +126,7 @@ int cmd_consolidate(int argc, char **argv)
 
 	bool failed = false;
 	for (size_t i = 1; i < nfiles; i++) {
-		const char *dname = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+		const char *dname = cli_input_name(files[i]);
 		if (cli_read_file(files[i], &data, &len) < 0)
 			goto out;
 		cli_diag_ctx dctx;

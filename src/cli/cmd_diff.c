@@ -37,67 +37,43 @@ static void S_help(FILE *f)
 	        "Exit status: 0 no differences, 1 differences found, 2 usage error or invalid input.\n");
 }
 
-static int S_load(tiao_doc **out, const char *path)
-{
-	char *data;
-	size_t len;
-	if (cli_read_file(path, &data, &len) < 0)
-		return -1;
-	tiao_parse_options po = TIAO_PARSE_OPTIONS_INIT;
-	po.filename = path;
-	tiao_error err = {0};
-	int rc = tiao_parse(out, data, len, &po, &err);
-	free(data);
-	if (rc < 0) {
-		cli_print_error(&err, path);
-		return -1;
-	}
-	return 0;
-}
-
 int cmd_diff(int argc, char **argv)
 {
 	const char *files[2] = {NULL, NULL};
 	size_t nfiles = 0;
 	const char *outpath = NULL, *fmtname = "text";
 	int color = -1; /* auto */
-	bool only_files = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!only_files && a[0] == '-' && a[1] != '\0') {
-			if (strcmp(a, "--") == 0)
-				only_files = true;
-			else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-				S_help(stdout);
-				return CLI_OK;
-			} else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
-				if (i + 1 >= argc)
-					return cli_usage_error("diff", "option '%s' needs a value", a);
-				fmtname = argv[++i];
-			} else if (strncmp(a, "--format=", 9) == 0)
-				fmtname = a + 9;
-			else if (strncmp(a, "-f", 2) == 0)
-				fmtname = a + 2;
-			else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-				if (i + 1 >= argc)
-					return cli_usage_error("diff", "option '%s' needs a value", a);
-				outpath = argv[++i];
-			} else if (strncmp(a, "--output=", 9) == 0)
-				outpath = a + 9;
-			else if (strncmp(a, "-o", 2) == 0)
-				outpath = a + 2;
-			else if (strcmp(a, "--color") == 0 || strcmp(a, "--color=always") == 0)
+	enum { O_FORMAT = 1, O_OUTPUT, O_COLOR, O_NO_COLOR };
+	static const cli_opt opts[] = {{O_FORMAT, 'f', "format", true},
+	                               {O_OUTPUT, 'o', "output", true},
+	                               {O_COLOR, 0, "color", true},
+	                               {O_NO_COLOR, 0, "no-color", false},
+	                               {0, 0, NULL, false}};
+	cli_getopt_state st;
+	cli_getopt_init(&st, "diff", argc, argv);
+	const char *v;
+	for (int id; (id = cli_getopt(&st, opts, &v)) != CLI_OPT_END;) {
+		switch (id) {
+		case CLI_OPT_HELP: S_help(stdout); return CLI_OK;
+		case CLI_OPT_ERR: return CLI_ERROR;
+		case O_FORMAT: fmtname = v; break;
+		case O_OUTPUT: outpath = v; break;
+		case O_NO_COLOR: color = 0; break;
+		case O_COLOR:
+			if (strcmp(v, "always") == 0)
 				color = 1;
-			else if (strcmp(a, "--color=never") == 0 || strcmp(a, "--no-color") == 0)
+			else if (strcmp(v, "never") == 0)
 				color = 0;
-			else if (strcmp(a, "--color=auto") == 0)
+			else if (strcmp(v, "auto") == 0)
 				color = -1;
 			else
-				return cli_usage_error("diff", "unknown option '%s'", a);
-		} else {
+				return cli_usage_error("diff", "--color takes auto, always or never");
+			break;
+		case CLI_OPT_ARG:
 			if (nfiles == 2)
-				return cli_usage_error("diff", "too many arguments ('%s')", a);
-			files[nfiles++] = a;
+				return cli_usage_error("diff", "too many arguments ('%s')", v);
+			files[nfiles++] = v;
+			break;
 		}
 	}
 	if (nfiles != 2)
@@ -120,7 +96,7 @@ int cmd_diff(int argc, char **argv)
 	tiao_diff *d = NULL;
 	tiao_buf buf = TIAO_BUF_INIT;
 	int status = CLI_ERROR;
-	if (S_load(&old_doc, files[0]) < 0 || S_load(&new_doc, files[1]) < 0)
+	if (cli_load_doc(files[0], &old_doc) < 0 || cli_load_doc(files[1], &new_doc) < 0)
 		goto done;
 	tiao_error err = {0};
 	if (tiao_diff_new(&d, old_doc, new_doc, &err) < 0) {

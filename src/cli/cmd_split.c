@@ -38,26 +38,6 @@ static void S_help(FILE *f)
 	        "Exit status: 0 success, 2 usage error or unreadable / invalid input.\n");
 }
 
-static void S_json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
-}
-
 static int S_mkdir(const char *dir)
 {
 	struct stat st;
@@ -77,29 +57,24 @@ static int S_mkdir(const char *dir)
 int cmd_split(int argc, char **argv)
 {
 	const char *file = NULL, *dir = NULL, *fmt = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			S_help(stdout);
-			return CLI_OK;
-		} else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("split", "%s needs a value", a);
-			fmt = argv[i];
-		} else if (strncmp(a, "--format=", 9) == 0) {
-			fmt = a + 9;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("split", "%s needs a value", a);
-			dir = argv[i];
-		} else if (strncmp(a, "--output=", 9) == 0) {
-			dir = a + 9;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("split", "unknown option '%s'", a);
-		} else if (file) {
-			return cli_usage_error("split", "only one GAZETTE may be given");
-		} else {
-			file = a;
+	enum { O_FORMAT = 1, O_OUTPUT };
+	static const cli_opt opts[] = {{O_FORMAT, 'f', "format", true},
+	                               {O_OUTPUT, 'o', "output", true},
+	                               {0, 0, NULL, false}};
+	cli_getopt_state st;
+	cli_getopt_init(&st, "split", argc, argv);
+	const char *v;
+	for (int id; (id = cli_getopt(&st, opts, &v)) != CLI_OPT_END;) {
+		switch (id) {
+		case CLI_OPT_HELP: S_help(stdout); return CLI_OK;
+		case CLI_OPT_ERR: return CLI_ERROR;
+		case O_FORMAT: fmt = v; break;
+		case O_OUTPUT: dir = v; break;
+		case CLI_OPT_ARG:
+			if (file)
+				return cli_usage_error("split", "only one GAZETTE may be given");
+			file = v;
+			break;
 		}
 	}
 	if (!file)
@@ -107,7 +82,7 @@ int cmd_split(int argc, char **argv)
 	tiao_format format = TIAO_FORMAT_TEXT;
 	if (fmt && cli_parse_format("split", fmt, "text|json", &format) < 0)
 		return CLI_ERROR;
-	const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	const char *name = cli_input_name(file);
 
 	char *data;
 	size_t len;
@@ -161,7 +136,7 @@ int cmd_split(int argc, char **argv)
 		for (size_t i = 0; i < n; i++) {
 			fprintf(f, "%s\n  {\"index\": %zu, \"kind\": \"%s\", \"title\": ", i ? "," : "", i + 1,
 			        tiao_doc_kind_name(tiao_gazette_kind(g, i)));
-			S_json_str(f, tiao_gazette_title(g, i) ? tiao_gazette_title(g, i) : "");
+			cli_json_str(f, tiao_gazette_title(g, i) ? tiao_gazette_title(g, i) : "");
 			fprintf(f, ", \"line\": %zu}", tiao_gazette_line(g, i));
 		}
 		fputs(n ? "\n]}\n" : "]}\n", f);

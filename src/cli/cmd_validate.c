@@ -42,26 +42,6 @@ typedef struct S_json {
 	size_t problems;
 } S_json;
 
-static void S_json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
-}
-
 static const char *S_sev(tiao_severity s)
 {
 	return s == TIAO_ERRORSEV ? "error" : s == TIAO_WARNING ? "warning" : "note";
@@ -73,13 +53,13 @@ static void S_json_diag(const tiao_diag *d, void *payload)
 	FILE *f = j->out;
 	fputs(j->count ? ",\n  " : "\n  ", f);
 	fputs("{\"file\": ", f);
-	S_json_str(f, d->file);
+	cli_json_str(f, d->file);
 	fprintf(f, ", \"line\": %zu, \"col\": %zu, \"severity\": ", d->line, d->column);
-	S_json_str(f, S_sev(d->severity));
+	cli_json_str(f, S_sev(d->severity));
 	fputs(", \"check\": ", f);
-	S_json_str(f, d->check);
+	cli_json_str(f, d->check);
 	fputs(", \"message\": ", f);
-	S_json_str(f, d->message);
+	cli_json_str(f, d->message);
 	fputc('}', f);
 	j->count++;
 	if (d->severity != TIAO_NOTE)
@@ -114,7 +94,7 @@ static bool S_is_collection(const char *data, size_t len, const char *name)
 int cmd_validate(int argc, char **argv)
 {
 	tiao_format fmt = TIAO_FORMAT_TEXT;
-	bool caret = false, only_files = false;
+	bool caret = false;
 	const char **files = calloc((size_t)(argc > 0 ? argc : 1), sizeof *files);
 	size_t nfiles = 0;
 	if (!files) {
@@ -122,40 +102,30 @@ int cmd_validate(int argc, char **argv)
 		return CLI_ERROR;
 	}
 	int status = CLI_OK;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!only_files && a[0] == '-' && a[1] != '\0') {
-			if (strcmp(a, "--") == 0) {
-				only_files = true;
-			} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-				S_help(stdout);
+	enum { O_FORMAT = 1, O_CARET };
+	static const cli_opt opts[] = {{O_FORMAT, 'f', "format", true},
+	                               {O_CARET, 0, "caret", false},
+	                               {0, 0, NULL, false}};
+	cli_getopt_state st;
+	cli_getopt_init(&st, "validate", argc, argv);
+	const char *v;
+	for (int id; (id = cli_getopt(&st, opts, &v)) != CLI_OPT_END;) {
+		switch (id) {
+		case CLI_OPT_HELP:
+			S_help(stdout);
+			free(files);
+			return CLI_OK;
+		case CLI_OPT_ERR:
+			free(files);
+			return CLI_ERROR;
+		case O_FORMAT:
+			if (cli_parse_format("validate", v, "text|json", &fmt) != 0) {
 				free(files);
-				return CLI_OK;
-			} else if (strcmp(a, "--caret") == 0) {
-				caret = true;
-			} else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
-			           strncmp(a, "--format=", 9) == 0 || (a[1] == 'f' && a[2] != '\0')) {
-				const char *v;
-				if (strncmp(a, "--format=", 9) == 0)
-					v = a + 9;
-				else if (a[1] == 'f' && a[2] != '\0')
-					v = a + 2;
-				else if (i + 1 < argc)
-					v = argv[++i];
-				else {
-					free(files);
-					return cli_usage_error("validate", "%s needs a value (text or json)", a);
-				}
-				if (cli_parse_format("validate", v, "text|json", &fmt) != 0) {
-					free(files);
-					return CLI_ERROR;
-				}
-			} else {
-				free(files);
-				return cli_usage_error("validate", "unknown option '%s'", a);
+				return CLI_ERROR;
 			}
-		} else {
-			files[nfiles++] = a;
+			break;
+		case O_CARET: caret = true; break;
+		case CLI_OPT_ARG: files[nfiles++] = v; break;
 		}
 	}
 	if (nfiles == 0) {
@@ -169,15 +139,15 @@ int cmd_validate(int argc, char **argv)
 	size_t problems = 0;
 	for (size_t k = 0; k < nfiles; k++) {
 		const char *path = files[k];
-		const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+		const char *name = cli_input_name(path);
 		char *data = NULL;
 		size_t len = 0;
 		if (cli_read_file(path, &data, &len) != 0) {
 			status = CLI_ERROR;
 			continue;
 		}
-		tiao_parse_options opts = TIAO_PARSE_OPTIONS_INIT;
-		opts.filename = name;
+		tiao_parse_options po = TIAO_PARSE_OPTIONS_INIT;
+		po.filename = name;
 		tiao_error err;
 		memset(&err, 0, sizeof err);
 		if (S_is_collection(data, len, name)) {
@@ -186,7 +156,7 @@ int cmd_validate(int argc, char **argv)
 			continue;
 		}
 		tiao_doc *doc = NULL;
-		int rc = tiao_parse(&doc, data, len, &opts, &err);
+		int rc = tiao_parse(&doc, data, len, &po, &err);
 		if (rc < 0) {
 			cli_print_error(&err, name);
 			status = CLI_ERROR;

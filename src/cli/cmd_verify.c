@@ -45,72 +45,40 @@ static void S_help(FILE *f)
 	        "2 usage error, invalid input, or an instruction that cannot be applied.\n");
 }
 
-static int S_load(tiao_doc **out, const char *path)
-{
-	char *data;
-	size_t len;
-	if (cli_read_file(path, &data, &len) < 0)
-		return -1;
-	tiao_parse_options po = TIAO_PARSE_OPTIONS_INIT;
-	po.filename = path;
-	tiao_error err = {0};
-	int rc = tiao_parse(out, data, len, &po, &err);
-	free(data);
-	if (rc < 0) {
-		cli_print_error(&err, path);
-		return -1;
-	}
-	return 0;
-}
-
 int cmd_verify(int argc, char **argv)
 {
 	const char *files[3] = {NULL, NULL, NULL};
 	size_t nfiles = 0;
 	const char *outpath = NULL, *regulation = NULL;
 	tiao_format fmt = TIAO_FORMAT_TEXT;
-	bool only_files = false, caret = false, strict = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!only_files && a[0] == '-' && a[1] != '\0') {
-			const char *v = NULL;
-			if (strcmp(a, "--") == 0)
-				only_files = true;
-			else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-				S_help(stdout);
-				return CLI_OK;
-			} else if (strcmp(a, "--caret") == 0)
-				caret = true;
-			else if (strcmp(a, "--strict") == 0)
-				strict = true;
-			else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
-				if (i + 1 >= argc)
-					return cli_usage_error("verify", "option '%s' needs a value", a);
-				v = argv[++i];
-			} else if (strncmp(a, "--format=", 9) == 0)
-				v = a + 9;
-			else if (strncmp(a, "-f", 2) == 0)
-				v = a + 2;
-			else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-				if (i + 1 >= argc)
-					return cli_usage_error("verify", "option '%s' needs a value", a);
-				outpath = argv[++i];
-			} else if (strncmp(a, "--output=", 9) == 0)
-				outpath = a + 9;
-			else if (strcmp(a, "--regulation") == 0) {
-				if (i + 1 >= argc)
-					return cli_usage_error("verify", "option '%s' needs a value", a);
-				regulation = argv[++i];
-			} else if (strncmp(a, "--regulation=", 13) == 0)
-				regulation = a + 13;
-			else
-				return cli_usage_error("verify", "unknown option '%s'", a);
-			if (v && cli_parse_format("verify", v, "text|json", &fmt) < 0)
+	bool caret = false, strict = false;
+	enum { O_FORMAT = 1, O_OUTPUT, O_REGULATION, O_STRICT, O_CARET };
+	static const cli_opt opts[] = {{O_FORMAT, 'f', "format", true},
+	                               {O_OUTPUT, 'o', "output", true},
+	                               {O_REGULATION, 0, "regulation", true},
+	                               {O_STRICT, 0, "strict", false},
+	                               {O_CARET, 0, "caret", false},
+	                               {0, 0, NULL, false}};
+	cli_getopt_state st;
+	cli_getopt_init(&st, "verify", argc, argv);
+	const char *v;
+	for (int id; (id = cli_getopt(&st, opts, &v)) != CLI_OPT_END;) {
+		switch (id) {
+		case CLI_OPT_HELP: S_help(stdout); return CLI_OK;
+		case CLI_OPT_ERR: return CLI_ERROR;
+		case O_FORMAT:
+			if (cli_parse_format("verify", v, "text|json", &fmt) < 0)
 				return CLI_ERROR;
-		} else {
+			break;
+		case O_OUTPUT: outpath = v; break;
+		case O_REGULATION: regulation = v; break;
+		case O_STRICT: strict = true; break;
+		case O_CARET: caret = true; break;
+		case CLI_OPT_ARG:
 			if (nfiles == 3)
-				return cli_usage_error("verify", "too many arguments ('%s')", a);
-			files[nfiles++] = a;
+				return cli_usage_error("verify", "too many arguments ('%s')", v);
+			files[nfiles++] = v;
+			break;
 		}
 	}
 	if (nfiles != 3)
@@ -127,8 +95,8 @@ int cmd_verify(int argc, char **argv)
 	size_t declen = 0;
 	tiao_buf buf = TIAO_BUF_INIT;
 	int status = CLI_ERROR;
-	if (S_load(&base, files[0]) < 0 || cli_read_file(files[1], &dec, &declen) < 0 ||
-	    S_load(&official, files[2]) < 0)
+	if (cli_load_doc(files[0], &base) < 0 || cli_read_file(files[1], &dec, &declen) < 0 ||
+	    cli_load_doc(files[2], &official) < 0)
 		goto done;
 
 	cli_diag_ctx ctx;
