@@ -258,6 +258,10 @@ static void S_compact(const uint32_t *v, char *ch, int n)
 /* Diff two keys; hunks in key indices. */
 typedef TIAO_VEC(tiao_dhunk) S_hunkvec;
 
+typedef struct {
+	size_t start, end;
+} S_span;
+
 static int S_diff_keys(S_hunkvec *hs, const S_key *ka, const S_key *kb)
 {
 	int n = (int)ka->len, m = (int)kb->len;
@@ -328,43 +332,155 @@ done:
 	return rc;
 }
 
-int tiao_chardiff(tiao_dhunk **out, size_t *nout, const char *a, size_t alen, const char *b,
-                  size_t blen)
+/* Merge hunk h + 1 into hunk h. */
+static void S_hunk_merge(S_hunkvec *hs, size_t h)
+{
+	hs->items[h].a1 = hs->items[h + 1].a1;
+	hs->items[h].b1 = hs->items[h + 1].b1;
+	memmove(&hs->items[h + 1], &hs->items[h + 2], (hs->len - h - 2) * sizeof *hs->items);
+	hs->len--;
+}
+
+/* Widen hunks (key indices) so that none covers part of an item label: lab[0] are the labels of
+ * the old key, lab[1] of the new one (key indices). The text between two hunks is equal on both
+ * sides, so moving both ends of a hunk by the same count into it keeps the hunk a valid edit;
+ * a hunk that would reach its neighbour is merged with it. A hunk "touches" a label when it
+ * overlaps it, or, for an empty side (a pure insertion or deletion), when it sits strictly inside
+ * it. */
+static void S_widen_labels(S_hunkvec *hs, const S_span *const lab[2], const size_t nlab[2])
+{
+	for (size_t h = 0; h < hs->len;) {
+		bool again = false;
+		for (int side = 0; side < 2 && !again; side++)
+			for (size_t s = 0; s < nlab[side] && !again; s++) {
+				tiao_dhunk *k = &hs->items[h];
+				size_t x0 = side ? k->b0 : k->a0, x1 = side ? k->b1 : k->a1;
+				size_t s0 = lab[side][s].start, s1 = lab[side][s].end;
+				bool touch = x1 > x0 ? s0 < x1 && x0 < s1 : s0 < x0 && x0 < s1;
+				if (!touch)
+					continue;
+				if (s0 < x0) {
+					const tiao_dhunk *p = h ? &hs->items[h - 1] : NULL;
+					if (p && s0 < (side ? p->b1 : p->a1)) {
+						S_hunk_merge(hs, h - 1);
+						h--;
+					} else {
+						k->a0 -= x0 - s0;
+						k->b0 -= x0 - s0;
+					}
+					again = true;
+				} else if (s1 > x1) {
+					const tiao_dhunk *q = h + 1 < hs->len ? &hs->items[h + 1] : NULL;
+					if (q && s1 > (side ? q->b0 : q->a0))
+						S_hunk_merge(hs, h);
+					else {
+						k->a1 += s1 - x1;
+						k->b1 += s1 - x1;
+					}
+					again = true;
+				}
+			}
+		if (!again)
+			h++;
+	}
+}
+
+/* Label spans (byte offsets, sorted) as key indices of k. */
+static int S_spans_to_key(S_span **out, const S_key *k, const S_span *sp, size_t n)
+{
+	*out = NULL;
+	if (!n)
+		return 0;
+	*out = malloc(n * sizeof **out);
+	if (!*out)
+		return TIAO_ENOMEM;
+	size_t i = 0;
+	for (size_t s = 0; s < n; s++) {
+		while (i < k->len && k->src[i] < sp[s].start)
+			i++;
+		size_t j = i;
+		while (j < k->len && k->src[j] < sp[s].end)
+			j++;
+		(*out)[s].start = i;
+		(*out)[s].end = j;
+	}
+	return 0;
+}
+
+/* Character diff of a and b (see tiao_chardiff); with vout, also the display hunks: widened so
+ * that no hunk covers part of a label (la: byte spans of the labels of a, lb of b). */
+static int S_chardiff_ex(tiao_dhunk **out, size_t *nout, tiao_dhunk **vout, size_t *nvout,
+                         const char *a, size_t alen, const char *b, size_t blen, const S_span *la,
+                         size_t nla, const S_span *lb, size_t nlb)
 {
 	*out = NULL;
 	*nout = 0;
+	if (vout) {
+		*vout = NULL;
+		*nvout = 0;
+	}
 	S_key ka = {0}, kb = {0};
-	S_hunkvec hs = {0};
+	S_hunkvec hs = {0}, vs = {0};
+	S_span *ka_lab = NULL, *kb_lab = NULL;
 	int rc = S_key_build(&ka, a, alen);
 	if (rc == 0)
 		rc = S_key_build(&kb, b, blen);
 	if (rc == 0)
 		rc = S_diff_keys(&hs, &ka, &kb);
-	if (rc == 0) {
-		for (size_t h = 0; h < hs.len; h++) {
-			tiao_dhunk *x = &hs.items[h];
-			x->a0 = ka.src[x->a0];
-			x->a1 = ka.src[x->a1];
-			x->b0 = kb.src[x->b0];
-			x->b1 = kb.src[x->b1];
+	if (rc == 0 && vout) {
+		rc = S_spans_to_key(&ka_lab, &ka, la, nla);
+		if (rc == 0)
+			rc = S_spans_to_key(&kb_lab, &kb, lb, nlb);
+		if (rc == 0 && hs.len) {
+			vs.items = malloc(hs.len * sizeof *vs.items);
+			if (!vs.items)
+				rc = TIAO_ENOMEM;
+			else {
+				memcpy(vs.items, hs.items, hs.len * sizeof *vs.items);
+				vs.len = vs.cap = hs.len;
+				const S_span *const lab[2] = {ka_lab, kb_lab};
+				const size_t nlab[2] = {nla, nlb};
+				S_widen_labels(&vs, lab, nlab);
+			}
 		}
+	}
+	if (rc == 0) {
+		S_hunkvec *v[2] = {&hs, &vs};
+		for (int w = 0; w < 2; w++)
+			for (size_t h = 0; h < v[w]->len; h++) {
+				tiao_dhunk *x = &v[w]->items[h];
+				x->a0 = ka.src[x->a0];
+				x->a1 = ka.src[x->a1];
+				x->b0 = kb.src[x->b0];
+				x->b1 = kb.src[x->b1];
+			}
 		*out = hs.items;
 		*nout = hs.len;
 		hs.items = NULL;
+		if (vout) {
+			*vout = vs.items;
+			*nvout = vs.len;
+			vs.items = NULL;
+		}
 	}
 	TIAO_VEC_FREE(&hs);
+	TIAO_VEC_FREE(&vs);
+	free(ka_lab);
+	free(kb_lab);
 	S_key_free(&ka);
 	S_key_free(&kb);
 	return rc;
 }
 
+int tiao_chardiff(tiao_dhunk **out, size_t *nout, const char *a, size_t alen, const char *b,
+                  size_t blen)
+{
+	return S_chardiff_ex(out, nout, NULL, NULL, a, alen, b, blen, NULL, 0, NULL, 0);
+}
+
 /* ============================================================================================
  * Preparing articles
  * ========================================================================================== */
-
-typedef struct {
-	size_t start, end;
-} S_span;
 
 static int S_span_cmp(const void *x, const void *y)
 {
@@ -1096,7 +1212,8 @@ static bool S_div_equal(const tiao_node *a, const tiao_node *b)
 }
 
 /* LCS of the two division lists on (kind, heading); unmatched runs inside a gap are paired in
- * order when kinds agree (heading changed), else reported as added / deleted. */
+ * order when kinds agree (heading changed), else reported as added / deleted. d->heads gets the
+ * changes, d->divs the whole alignment (the matched pairs too, for the HTML divider rows). */
 static int S_diff_divs(tiao_diff *d)
 {
 	S_divs va = {0}, vb = {0};
@@ -1105,16 +1222,18 @@ static int S_diff_divs(tiao_diff *d)
 		rc = S_collect_divs(&vb, d->new_doc->root);
 	size_t n = va.len, m = vb.len;
 	unsigned short *L = NULL;
-	TIAO_VEC(tiao_dhead) out = {0};
+	TIAO_VEC(tiao_dhead) out = {0}, all = {0};
 	if (rc)
 		goto done;
 	if (n * m > 4000000) {
 		/* absurd: compare positionally */
 		for (size_t i = 0; i < n || i < m; i++) {
 			const tiao_node *a = i < n ? va.items[i] : NULL, *b = i < m ? vb.items[i] : NULL;
+			tiao_dhead h = {a, b};
+			if (TIAO_VEC_PUSH(&all, h) < 0)
+				rc = TIAO_ENOMEM;
 			if (a && b && S_div_equal(a, b))
 				continue;
-			tiao_dhead h = {a, b};
 			if (TIAO_VEC_PUSH(&out, h) < 0)
 				rc = TIAO_ENOMEM;
 		}
@@ -1136,6 +1255,11 @@ static int S_diff_divs(tiao_diff *d)
 	size_t i = 0, j = 0;
 	while (i < n || j < m) {
 		if (i < n && j < m && S_div_equal(va.items[i], vb.items[j])) {
+			tiao_dhead h = {va.items[i], vb.items[j]};
+			if (TIAO_VEC_PUSH(&all, h) < 0) {
+				rc = TIAO_ENOMEM;
+				goto done;
+			}
 			i++, j++;
 			continue;
 		}
@@ -1161,7 +1285,7 @@ static int S_diff_divs(tiao_diff *d)
 					a = NULL;
 			}
 			tiao_dhead h = {a, b};
-			if (TIAO_VEC_PUSH(&out, h) < 0) {
+			if (TIAO_VEC_PUSH(&out, h) < 0 || TIAO_VEC_PUSH(&all, h) < 0) {
 				rc = TIAO_ENOMEM;
 				goto done;
 			}
@@ -1184,7 +1308,17 @@ done:
 			d->nheads = out.len;
 		}
 	}
+	if (rc == 0 && all.len) {
+		d->divs = tiao_arena_alloc(&d->arena, all.len * sizeof *d->divs);
+		if (!d->divs)
+			rc = TIAO_ENOMEM;
+		else {
+			memcpy(d->divs, all.items, all.len * sizeof *d->divs);
+			d->ndivs = all.len;
+		}
+	}
 	TIAO_VEC_FREE(&out);
+	TIAO_VEC_FREE(&all);
 	return rc;
 }
 
@@ -1223,25 +1357,42 @@ static int S_side(tiao_diff *d, const tiao_doc *doc, tiao_dart **out, size_t *no
 	return 0;
 }
 
+static int S_label_spans(S_spanvec *v, const tiao_node *art, const char *s, size_t len);
+
+/* Copy n hunks into the arena. */
+static tiao_dhunk *S_hunks_keep(tiao_diff *d, const tiao_dhunk *h, size_t n)
+{
+	tiao_dhunk *k = tiao_arena_alloc(&d->arena, n * sizeof *h);
+	if (k)
+		memcpy(k, h, n * sizeof *h);
+	return k;
+}
+
 static int S_hunks(tiao_diff *d, tiao_dentry *e)
 {
 	const tiao_dart *a = &d->A[e->a], *b = &d->B[e->b];
-	tiao_dhunk *h;
-	size_t nh;
-	int rc = tiao_chardiff(&h, &nh, a->flat, a->flen, b->flat, b->flen);
-	if (rc)
-		return rc;
-	if (nh) {
-		e->hunks = tiao_arena_alloc(&d->arena, nh * sizeof *h);
-		if (!e->hunks) {
-			free(h);
-			return TIAO_ENOMEM;
-		}
-		memcpy(e->hunks, h, nh * sizeof *h);
+	tiao_dhunk *h = NULL, *vh = NULL;
+	size_t nh = 0, nvh = 0;
+	S_spanvec la = {0}, lb = {0};
+	int rc = S_label_spans(&la, a->node, a->flat, a->flen);
+	if (rc == 0)
+		rc = S_label_spans(&lb, b->node, b->flat, b->flen);
+	if (rc == 0)
+		rc = S_chardiff_ex(&h, &nh, &vh, &nvh, a->flat, a->flen, b->flat, b->flen, la.items,
+		                   la.len, lb.items, lb.len);
+	if (rc == 0 && nh) {
+		e->hunks = S_hunks_keep(d, h, nh);
 		e->nhunks = nh;
+		e->vhunks = S_hunks_keep(d, vh, nvh);
+		e->nvhunks = nvh;
+		if (!e->hunks || !e->vhunks)
+			rc = TIAO_ENOMEM;
 	}
 	free(h);
-	return 0;
+	free(vh);
+	TIAO_VEC_FREE(&la);
+	TIAO_VEC_FREE(&lb);
+	return rc;
 }
 
 int tiao_diff_new(tiao_diff **out, const tiao_doc *old_doc, const tiao_doc *new_doc,
@@ -1324,7 +1475,7 @@ int tiao_diff_new(tiao_diff **out, const tiao_doc *old_doc, const tiao_doc *new_
 		for (; i < upto; i++) {
 			if (d->A[i].partner >= 0)
 				continue; /* moved: emitted with its new position */
-			tiao_dentry e = {TIAO_DIFF_DELETED, (int)i, -1, NULL, 0, false, false, false};
+			tiao_dentry e = {.op = TIAO_DIFF_DELETED, .a = (int)i, .b = -1};
 			if (TIAO_VEC_PUSH(&ents, e) < 0) {
 				rc = TIAO_ENOMEM;
 				goto fail;
@@ -1332,7 +1483,8 @@ int tiao_diff_new(tiao_diff **out, const tiao_doc *old_doc, const tiao_doc *new_
 		}
 		if (!b)
 			break;
-		tiao_dentry e = {b->op, b->partner, (int)j, NULL, 0, b->refs_only, b->moved, b->layout};
+		tiao_dentry e = {.op = b->op, .a = b->partner, .b = (int)j, .refs_only = b->refs_only,
+		                  .moved = b->moved, .layout = b->layout};
 		if (b->partner >= 0 && !b->moved)
 			i = (size_t)b->partner + 1;
 		if (b->partner >= 0 && d->A[e.a].hexact != b->hexact && (rc = S_hunks(d, &e)))
@@ -1396,16 +1548,27 @@ static const char *S_side_label(const tiao_diff *d, int idx, bool new_side)
 	return new_side ? d->B[idx].label : d->A[idx].label;
 }
 
-static void S_put_indented(tiao_buf *o, const char *s, size_t len)
+/* s[0..len) between marks l and r, one mark per line (a mark never crosses a line break);
+ * continuation lines indented like the article text. */
+static void S_put_marked(tiao_buf *o, const char *s, size_t len, const char *l, const char *r)
 {
-	for (size_t x = 0; x < len; x++) {
-		tiao_buf_putc(o, s[x]);
-		if (s[x] == '\n')
-			tiao_buf_puts(o, "    ");
+	size_t from = 0;
+	for (size_t x = 0; x <= len; x++) {
+		if (x < len && s[x] != '\n')
+			continue;
+		if (x > from) {
+			tiao_buf_puts(o, l);
+			tiao_buf_put(o, s + from, x - from);
+			tiao_buf_puts(o, r);
+		}
+		if (x < len)
+			tiao_buf_puts(o, "\n    ");
+		from = x + 1;
 	}
 }
 
-/* Inline redline of one entry: equal text from the new side, [-deleted-]{+inserted+}. */
+/* Inline redline of one entry: equal text from the new side, [-deleted-]{+inserted+}, with the
+ * display hunks (whole item labels, marks closed at line breaks). */
 static void S_text_inline(tiao_buf *o, const tiao_diff *d, const tiao_dentry *e, bool color)
 {
 	const tiao_dart *a = &d->A[e->a], *b = &d->B[e->b];
@@ -1413,26 +1576,20 @@ static void S_text_inline(tiao_buf *o, const tiao_diff *d, const tiao_dentry *e,
 	const char *il = color ? "\033[32;4m" : "{+", *ir = color ? "\033[0m" : "+}";
 	size_t pb = 0;
 	tiao_buf_puts(o, "    ");
-	for (size_t h = 0; h <= e->nhunks; h++) {
-		size_t upto = h < e->nhunks ? e->hunks[h].b0 : b->flen;
+	for (size_t h = 0; h <= e->nvhunks; h++) {
+		size_t upto = h < e->nvhunks ? e->vhunks[h].b0 : b->flen;
 		for (size_t x = pb; x < upto; x++) {
 			tiao_buf_putc(o, b->flat[x]);
 			if (b->flat[x] == '\n')
 				tiao_buf_puts(o, "    ");
 		}
-		if (h == e->nhunks)
+		if (h == e->nvhunks)
 			break;
-		const tiao_dhunk *k = &e->hunks[h];
-		if (k->a1 > k->a0) {
-			tiao_buf_puts(o, dl);
-			S_put_indented(o, a->flat + k->a0, k->a1 - k->a0);
-			tiao_buf_puts(o, dr);
-		}
-		if (k->b1 > k->b0) {
-			tiao_buf_puts(o, il);
-			S_put_indented(o, b->flat + k->b0, k->b1 - k->b0);
-			tiao_buf_puts(o, ir);
-		}
+		const tiao_dhunk *k = &e->vhunks[h];
+		if (k->a1 > k->a0)
+			S_put_marked(o, a->flat + k->a0, k->a1 - k->a0, dl, dr);
+		if (k->b1 > k->b0)
+			S_put_marked(o, b->flat + k->b0, k->b1 - k->b0, il, ir);
 		pb = k->b1;
 	}
 	tiao_buf_putc(o, '\n');

@@ -51,8 +51,12 @@ typedef struct tiao_dart {
 typedef struct tiao_dentry {
 	int op;      /* tiao_diff_op */
 	int a, b;    /* indices into old / new articles, -1 when absent */
-	tiao_dhunk *hunks;
+	tiao_dhunk *hunks;  /* exact character hunks (JSON, verify) */
 	size_t nhunks;
+	tiao_dhunk *vhunks; /* the same change for display (text, HTML): widened so that no hunk
+	                     * covers part of an item label （二）; renderers also close their marks at
+	                     * every line break, so no mark crosses a paragraph boundary */
+	size_t nvhunks;
 	bool refs_only; /* renumbered: the text differs only by consistently renumbered references */
 	bool moved;     /* out of order (op MOVED, or MODIFIED when the text changed too) */
 	bool layout;    /* same text, other paragraph breaks (op SAME or RENUMBERED) */
@@ -72,6 +76,10 @@ struct tiao_diff {
 	size_t nents;
 	tiao_dhead *heads;
 	size_t nheads;
+	tiao_dhead *divs; /* every division of both sides aligned, in document order: matched pairs
+	                   * (same kind and heading, possibly renumbered), heading changes, and
+	                   * divisions present on one side only (a NULL partner) */
+	size_t ndivs;
 	bool title_changed;
 	size_t nchanges; /* entries with op != SAME, plus heading changes, plus title */
 };

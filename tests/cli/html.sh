@@ -106,6 +106,72 @@ while IFS='|' read -r c d i; do
 	check "$c: table of contents links every changed row ($toc links, $dangling dangling)" $?
 done <"$tmp/cases"
 
+# ---- divider rows, folds, contents, labels (review of the redline) ----
+# Divider rows are aligned pairs (old heading | new heading): each heading of either side shows
+# exactly once, in order; a deleted chapter is struck through on the left with an empty right
+# cell; a renumbered chapter is one row 第四章 | 第三章. Folds say 未修改 only for unchanged runs
+# and give both numberings for renumbered ones (仅序号调整); a fold never hides a divider.
+divlabels() { # FILE old|new -> the labels of that side's divider halves, in order, one line
+	grep -o '<tr class="div[^"]*">.*</tr>' "$1" | sed 's/<th /\
+<th /g' | grep "^<th class=\"$2\"" \
+		| sed -e 's/<[^>]*>//g' -e 's/　.*//' | grep -v '^$' | tr '\n' ' '
+}
+h=$tmp/national_kuaijifa_2024.html
+if [ -s "$h" ]; then
+	got=$(divlabels "$h" new)
+	[ "$got" = "第一章 第二章 第三章 第四章 第五章 第六章 " ]
+	check "national_kuaijifa_2024: every new chapter heading once, in order ($got)" $?
+	got=$(divlabels "$h" old)
+	[ "$got" = "第一章 第二章 第三章 第四章 第五章 第六章 第七章 " ]
+	check "national_kuaijifa_2024: every old chapter heading once, in order ($got)" $?
+	grep -q '<tr class="div deleted"><th class="old"[^>]*><del>第三章　公司、企业会计核算的特别规定</del></th><th class="new"></th></tr>' "$h"
+	check "national_kuaijifa_2024: deleted chapter 第三章 struck through left, right cell empty" $?
+	grep -q '<tr class="div renumbered"><th class="old"[^>]*>第四章　会计监督</th><th class="new">第三章　会计监督</th></tr>' "$h" \
+		&& grep -q '<th class="old"[^>]*>第六章　法律责任</th><th class="new">第五章　法律责任</th>' "$h"
+	check "national_kuaijifa_2024: renumbered chapters are one row each (第四章 | 第三章, 第六章 | 第五章)" $?
+	grep -q 'nav li{display:inline-block;white-space:nowrap' "$h"
+	check "contents entries do not break inside a link (inline-block, nowrap)" $?
+	grep -q '<li><a href="#d[0-9]*">第四章　会计监督 → 第三章　会计监督（序号调整）</a></li>' "$h" \
+		&& grep -q '<li><a href="#d[0-9]*"><del>第三章　公司、企业会计核算的特别规定</del>（删去）</a></li>' "$h"
+	check "national_kuaijifa_2024: 章节标题 lists the deleted and the renumbered chapters" $?
+	grep -q '<del>（三）债权债务的发生和结算</del>' "$h" && grep -q '<ins>（二）负债的增减</ins>' "$h" && grep -q '<del>（五）</del>' "$h" && grep -q '<ins>（四）</ins>' "$h"
+	check "national_kuaijifa_2024: a changed item label is marked whole (<del>（五）</del> | <ins>（四）</ins>)" $?
+fi
+h=$tmp/national_tongjifa_2024.html
+if [ -s "$h" ]; then
+	got=$(divlabels "$h" old)
+	[ "$got" = "第一章 第二章 第三章 第四章 第五章 第六章 第七章 " ]
+	check "national_tongjifa_2024: no fold hides a chapter divider ($got)" $?
+	grep -q '<summary>第七条（修改后第八条）仅序号调整（1条）</summary>' "$h" \
+		&& grep -q '<summary>第二条未修改（1条）</summary>' "$h" && ! grep -q '<summary>第七条未修改' "$h"
+	check "national_tongjifa_2024: 第七条（修改后第八条）仅序号调整, not 未修改" $?
+fi
+h=$tmp/shanxi_wanjiazhai.html
+if [ -s "$h" ]; then
+	grep -q '<summary>第十条至第十一条（修改后第十一条至第十二条）仅序号调整（2条）</summary>' "$h" \
+		&& grep -q '<summary>第一条至第二条未修改（2条）</summary>' "$h"
+	check "shanxi_wanjiazhai: renumbered run 第十条至第十一条（修改后第十一条至第十二条）仅序号调整" $?
+fi
+while IFS='|' read -r c d i; do
+	h=$tmp/$c.html
+	[ -s "$h" ] || continue
+	# no mark starts inside an item label or spans a line break
+	bad=$(grep -Eo '（<(del|ins)>[^<]{0,4}|<(del|ins)>[一二三四五六七八九十]+）' "$h" | head -n 3 | tr '\n' ' ')
+	[ -z "$bad" ]
+	check "$c: no <del>/<ins> splits an item label" $? "$bad"
+	[ $have_xmllint -eq 1 ] || continue
+	n=$(xp "$h" "count(//$DEL[$(el br)] | //$INS[$(el br)])")
+	[ "$n" = 0 ]
+	check "$c: no <del>/<ins> crosses a paragraph break ($n)" $?
+	n=$(xp "$h" "count(//$DETAILS[$SUMMARY[contains(.,\"未修改\")]]//$TR[string($TD[1]/*[1]) != string($TD[2]/*[1])])")
+	m=$(xp "$h" "count(//$DETAILS[$SUMMARY[contains(.,\"仅序号调整\")]]//$TR[string($TD[1]/*[1]) = string($TD[2]/*[1])])")
+	[ "$n" = 0 ] && [ "$m" = 0 ]
+	check "$c: 未修改 folds hold only unchanged numbers, 仅序号调整 folds only renumbered ones" $? "$n, $m"
+	n=$(xp "$h" "count(//*[local-name()=\"ul\"][@class=\"heads\"]//$A[not(substring(@href,2) = //$TH/@id)])")
+	[ "${n:-1}" = 0 ]
+	check "$c: 章节标题 entries link to their divider rows" $?
+done <"$tmp/cases"
+
 # ---- headless Chromium ----
 inst=0
 [ "${TIAO_INSTALL_BROWSER:-0}" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && inst=1
@@ -190,6 +256,8 @@ if [ $browser -eq 1 ]; then
 				&& [ "$(grep -o '<ins>' "$h" | wc -l)" -eq "$(grep -o '<ins>' "$tmp/$c.dom" | wc -l)" ] \
 				&& [ "$(grep -o '<details>' "$h" | wc -l)" -eq "$(grep -o '<details>' "$tmp/$c.dom" | wc -l)" ]
 			check "$c: chromium --dump-dom: every <del>, <ins> and <details> kept" $?
+			[ "$(grep -o '<tr class="div' "$h" | wc -l)" -eq "$(grep -o '<tr class="div' "$tmp/$c.dom" | wc -l)" ]
+			check "$c: chromium --dump-dom: every divider row kept" $?
 		else
 			fail "$c: chromium --dump-dom ($(tail -n 2 "$tmp/chromium.log" | tr '\n' ' '))"
 		fi
