@@ -26,7 +26,11 @@
  *  5. Check     stated renumberings (将第X条改为第Y条, 第三款改为第四款, 第六项改为第七项) against
  *     the computed numbers (§2.3): out of range or two provisions at one number is an error.
  *  6. Rewrite   carried-over cross-references through the old→new map (§5.3), warning about
- *     references to deleted provisions (§5.4); quoted text (TIAO_NF_QUOTED) is never touched.
+ *     references to deleted provisions (§5.4); quoted text (TIAO_NF_QUOTED) is never touched, nor
+ *     the exact byte spans of decision text put into carried-over text (pspan). Relative references
+ *     (前款, 前两款, 前条, 本条第Y款) are kept while they name the same provisions and otherwise
+ *     become the explicit form (S_rewrite_relative); what cannot be followed exactly warns.
+ *     Decision text naming an article the result lacks warns too (S_check_new_refs).
  *  7. 题注      add the amendment line in the style of the existing lines (§5.5).
  *
  * Linear time: articles are indexed by (number, sub) once; an instruction touches only its
@@ -46,6 +50,7 @@
 #define NF_GONE (1u << 8)     /* removed together with a replaced ancestor */
 #define NF_ITEMS (1u << 9)    /* paragraph whose items changed: renumber them */
 #define NF_CLAIMED (1u << 10) /* replaced/deleted by an instruction */
+#define NF_SOLE (1u << 11)    /* the one paragraph that replaces one base paragraph */
 
 typedef struct art_entry {
 	int num, sub;
@@ -54,6 +59,8 @@ typedef struct art_entry {
 	tiao_node **paras; /* the article's paragraphs in the base text */
 	size_t nparas;
 	long del_instr;    /* instruction that deleted it, or -1 */
+	long split_instr;  /* instruction that moved some of its paragraphs/items into a new
+	                    * article while the article stays, or -1 */
 } art_entry;
 
 typedef struct placement {
@@ -84,10 +91,32 @@ struct protect {
 	const char *text;
 };
 
+/* A byte span of a node's text that holds decision text (a substitution's or insertion's new
+ * phrase): already in result numbering (§2.4), never rewritten. Spans are kept exact through later
+ * edits of the same text (S_spans_edit); the spans of one node are chained through next. */
+typedef struct pspan {
+	tiao_node *node;
+	size_t st, en;
+	long next;
+} pspan;
+
+/* one replacement made in a text: old bytes [ost, oen) became new bytes [nst, nen) */
+typedef struct text_edit {
+	size_t ost, oen, nst, nen;
+	bool decision; /* the new bytes are decision text */
+} text_edit;
+
 typedef struct change_node {
 	tiao_node *node;
 	size_t instr;
 } change_node;
+
+/* occurrences a phrase operation over a text wider than one article found in one article (or in
+ * one division heading): amendment-semantics §3 wants the count per article */
+typedef struct art_count {
+	tiao_node *node; /* the article, or the division whose heading held the phrase */
+	int n;
+} art_count;
 
 typedef struct amend_ctx {
 	tiao_result *res;
@@ -115,12 +144,19 @@ typedef struct amend_ctx {
 	TIAO_VEC(subst_hist) hist;
 	TIAO_VEC(change_node) cnodes;
 	TIAO_VEC(change_node) claims; /* node → the instruction that replaced/deleted it */
+	TIAO_VEC(art_count) per_art;  /* counts per article of the current wide phrase operation */
 	size_t seq;
 	int ctx_art, ctx_sub;    /* the article named by the clause before (for a bare 第Y款) */
 	bool chapters_continuous; /* the base numbers chapters across parts (民事诉讼法) */
-	TIAO_VEC(struct protect) protect; /* decision text put into carried-over text */
+	TIAO_VEC(pspan) spans;            /* decision text put into carried-over text */
+	tiao_node **sh_keys;              /* node → its first span (open addressing) */
+	long *sh_head;
+	size_t sh_cap, sh_len;
 	TIAO_VEC(struct protect) psucc;   /* replaced base paragraph → its successor (in .text) */
 	TIAO_VEC(struct protect) pown;    /* base paragraph → index of its article entry */
+	size_t cur;              /* the instruction being applied */
+	bool following;          /* its phrase was followed through an earlier substitution (§4) */
+	bool overlap_warned;     /* the overlap warning was given for the current instruction */
 	tiao_node *open_div;     /* division inserted by the current decision item */
 	const char *open_label;  /* … and the label of that item */
 	bool structure_changed;
@@ -415,6 +451,7 @@ static int S_index(amend_ctx *c)
 	size_t np = 0;
 	for (size_t k = 0; k < n; k++) {
 		c->arts[k].del_instr = -1;
+		c->arts[k].split_instr = -1;
 		np += tiao_node_child_count(c->arts[k].node);
 	}
 	c->para_store = calloc(np ? np : 1, sizeof *c->para_store);
@@ -977,9 +1014,139 @@ static int S_count_in(tiao_node *scope, const tiao_key *needle)
 	return count;
 }
 
-/* Apply a phrase operation to one text field; returns occurrences or -1 on OOM. */
+/* The chain head of node n's spans (created when create is set); NULL when absent or on OOM. */
+static long *S_span_head(amend_ctx *c, tiao_node *n, bool create)
+{
+	if (c->sh_cap == 0 || (create && (c->sh_len + 1) * 2 > c->sh_cap)) {
+		if (!create)
+			return NULL;
+		size_t ncap = c->sh_cap ? c->sh_cap * 2 : 64;
+		tiao_node **keys = calloc(ncap, sizeof *keys);
+		long *heads = calloc(ncap, sizeof *heads);
+		if (!keys || !heads) {
+			free(keys);
+			free(heads);
+			return NULL;
+		}
+		for (size_t i = 0; i < c->sh_cap; i++) {
+			if (!c->sh_keys[i])
+				continue;
+			size_t h = ((uintptr_t)c->sh_keys[i] >> 4) * 2654435761u & (ncap - 1);
+			while (keys[h])
+				h = (h + 1) & (ncap - 1);
+			keys[h] = c->sh_keys[i];
+			heads[h] = c->sh_head[i];
+		}
+		free(c->sh_keys);
+		free(c->sh_head);
+		c->sh_keys = keys;
+		c->sh_head = heads;
+		c->sh_cap = ncap;
+	}
+	size_t h = ((uintptr_t)n >> 4) * 2654435761u & (c->sh_cap - 1);
+	while (c->sh_keys[h] && c->sh_keys[h] != n)
+		h = (h + 1) & (c->sh_cap - 1);
+	if (!c->sh_keys[h]) {
+		if (!create)
+			return NULL;
+		c->sh_keys[h] = n;
+		c->sh_head[h] = -1;
+		c->sh_len++;
+	}
+	return &c->sh_head[h];
+}
+
+static void S_span_add(amend_ctx *c, tiao_node *n, size_t st, size_t en)
+{
+	long *head = S_span_head(c, n, true);
+	if (!head || st >= en)
+		return;
+	pspan sp = { n, st, en, *head };
+	if (TIAO_VEC_PUSH(&c->spans, sp) == 0)
+		*head = (long)c->spans.len - 1;
+}
+
+/* Map an offset of the old text through edits (sorted, non-overlapping): an offset inside a
+ * replaced region maps to the start (or, with at_end, the end) of its replacement. */
+static size_t S_map_off(const text_edit *ed, size_t ned, size_t off, bool at_end)
+{
+	long delta = 0;
+	for (size_t k = 0; k < ned; k++) {
+		if (off < ed[k].ost || (off == ed[k].ost && !at_end))
+			break;
+		if (off < ed[k].oen || (off == ed[k].oen && at_end && ed[k].ost == ed[k].oen))
+			return at_end ? ed[k].nen : ed[k].nst;
+		delta = (long)ed[k].nen - (long)ed[k].oen;
+	}
+	return (size_t)((long)off + delta);
+}
+
+/* Node n's text was rewritten by edits: move its spans, and add the decision text of the edits. */
+static void S_spans_edit(amend_ctx *c, tiao_node *n, const text_edit *ed, size_t ned)
+{
+	long *head = S_span_head(c, n, false);
+	for (long i = head ? *head : -1; i >= 0; i = c->spans.items[i].next) {
+		pspan *sp = &c->spans.items[i];
+		size_t a = S_map_off(ed, ned, sp->st, false), b = S_map_off(ed, ned, sp->en, true);
+		sp->st = a;
+		sp->en = b > a ? b : a;
+	}
+	for (size_t k = 0; k < ned; k++)
+		if (ed[k].decision)
+			S_span_add(c, n, ed[k].nst, ed[k].nen);
+}
+
+/* A phrase operation whose match cuts through the numeral of a carried-over cross-reference
+ * (“二” in 第十二条) leaves a number nobody wrote whole: it is not base numbering any more, and
+ * tiao cannot know whether the decision meant it in result numbering. The changed numeral is kept
+ * as the decision leaves it (read as result numbering, §2.4: protected from the rewrite) and a
+ * warning says so. s/len: the field before the edit; edits in the node's text offsets. */
+static void S_cut_numbers(amend_ctx *c, tiao_node *n, const char *s, size_t len,
+                          const text_edit *ed, size_t ned, size_t base_off, const char *phrase)
+{
+	if (!ned || (n->flags & TIAO_NF_QUOTED) || S_is_div(n))
+		return;
+	tiao_xrefs xr;
+	memset(&xr, 0, sizeof xr);
+	if (tiao_xref_scan(&xr, s, len) != 0) {
+		tiao_xrefs_free(&xr);
+		return;
+	}
+	for (size_t k = 0; k < xr.toks.len; k++) {
+		const tiao_xtok *t = &xr.toks.items[k];
+		if (t->external || t->rel == TIAO_XREL_PREV_PARA || t->rel == TIAO_XREL_PREV_ART)
+			continue;
+		size_t ts = base_off + t->start, te = base_off + t->end;
+		bool cut = false;
+		for (size_t e = 0; e < ned && !cut; e++) {
+			size_t os = ed[e].ost, oe = ed[e].oen;
+			bool overlap = os == oe ? (ts < os && os < te) : (os < te && ts < oe);
+			if (overlap && !(os <= ts && te <= oe))
+				cut = true;
+		}
+		if (!cut)
+			continue;
+		S_span_add(c, n, S_map_off(ed, ned, ts, false), S_map_off(ed, ned, te, true));
+		if (c->dec && c->cur < c->dec->n) {
+			const tiao_instr *in = &c->dec->instrs[c->cur];
+			char name[256];
+			S_instr_name(in, name, sizeof name);
+			S_diag(c, TIAO_WARNING, "number-cut", in->line, in->col,
+			       "%s: “%s” cuts through the number “%.*s” of a cross-reference in carried-over "
+			       "text; the number it leaves is kept as written (result numbering), not "
+			       "renumbered: check it",
+			       name, phrase, (int)(t->end - t->start), s + t->start);
+		}
+	}
+	tiao_xrefs_free(&xr);
+}
+
+/* Apply a phrase operation to one text field; returns occurrences or -1 on OOM. base_off: where
+ * the field starts in the node's text (a sentence of it, S_phrase_sentence), for the spans of
+ * decision text kept exact through the edit. */
 static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao_key *needle,
-                          const char *old, const char *new_, int mode, const char **sep_note)
+                          const char *old, const char *new_, int mode, const char **sep_note,
+                          size_t base_off)
 {
 	const char *s = *f;
 	size_t len = strlen(s);
@@ -987,6 +1154,7 @@ static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao
 	if (tiao_key_build(&k, s, len))
 		return -1;
 	tiao_buf b = TIAO_BUF_INIT;
+	TIAO_VEC(text_edit) ed = { NULL, 0, 0 };
 	size_t copied = 0;
 	int count = 0;
 	long at = 0;
@@ -995,9 +1163,31 @@ static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao
 		tiao_key_span(&k, s, len, (size_t)at, needle->len, &st, &en);
 		at += (long)needle->len;
 		count++;
+		if (!c->following && !c->overlap_warned && c->dec && c->cur < c->dec->n) {
+			/* the phrase matches (part of) text an earlier instruction of this decision put
+			 * there, not base text: applied in decision order (§4), but never silently */
+			long *head = S_span_head(c, n, false);
+			for (long i = head ? *head : -1; i >= 0; i = c->spans.items[i].next) {
+				const pspan *sp = &c->spans.items[i];
+				if (sp->st < base_off + en && base_off + st < sp->en) {
+					const tiao_instr *in = &c->dec->instrs[c->cur];
+					char name[256];
+					S_instr_name(in, name, sizeof name);
+					S_diag(c, TIAO_WARNING, "overlapping-change", in->line, in->col,
+					       "%s: “%s” matches text that an earlier instruction of the decision "
+					       "wrote, not base text; applied to it in decision order",
+					       name, old);
+					c->overlap_warned = true;
+					break;
+				}
+			}
+		}
 		if (mode == PH_SUBST) {
 			tiao_buf_put(&b, s + copied, st - copied);
+			text_edit te = { base_off + st, base_off + en, base_off + b.len, 0, true };
 			tiao_buf_puts(&b, new_);
+			te.nen = base_off + b.len;
+			TIAO_VEC_PUSH(&ed, te);
 			copied = en;
 		} else if (mode == PH_DELETE) {
 			uint32_t before = S_cp_before(s, st);
@@ -1038,6 +1228,9 @@ static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao
 				}
 			}
 			tiao_buf_put(&b, s + copied, cut_st - copied);
+			text_edit te = { base_off + cut_st, base_off + cut_en, base_off + b.len,
+			                 base_off + b.len, false };
+			TIAO_VEC_PUSH(&ed, te);
 			copied = cut_en;
 			if (copied > (size_t)0 && at < (long)k.len) {
 				/* continue after the cut */
@@ -1068,8 +1261,11 @@ static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao
 						sep = "，";
 				}
 				tiao_buf_put(&b, s + copied, en - copied);
+				text_edit te = { base_off + en, base_off + en, base_off + b.len, 0, true };
 				tiao_buf_puts(&b, sep);
 				tiao_buf_puts(&b, new_);
+				te.nen = base_off + b.len;
+				TIAO_VEC_PUSH(&ed, te);
 				copied = en;
 			} else {
 				bool joined = S_is_mark(S_last_cp(new_)) || S_ends_conj(new_) ||
@@ -1093,8 +1289,11 @@ static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao
 						sep = "，";
 				}
 				tiao_buf_put(&b, s + copied, st - copied);
+				text_edit te = { base_off + st, base_off + st, base_off + b.len, 0, true };
 				tiao_buf_puts(&b, new_);
 				tiao_buf_puts(&b, sep);
+				te.nen = base_off + b.len;
+				TIAO_VEC_PUSH(&ed, te);
 				copied = st;
 			}
 			if (sep_note)
@@ -1109,18 +1308,26 @@ static int S_phrase_field(amend_ctx *c, tiao_node *n, const char **f, const tiao
 		else {
 			*f = r;
 			n->flags |= TIAO_NF_MODIFIED;
-			if (mode != PH_DELETE && *new_) {
-				struct protect pr = { n, new_ };
-				TIAO_VEC_PUSH(&c->protect, pr);
-			}
+			S_spans_edit(c, n, ed.items, ed.len);
+			S_cut_numbers(c, n, s, len, ed.items, ed.len, base_off, old);
 		}
 	}
 	tiao_buf_free(&b);
+	TIAO_VEC_FREE(&ed);
 	tiao_key_free(&k);
 	return count;
 }
 
-/* Apply a phrase operation over scope's subtree. */
+/* Whether a phrase operation over scope reports its counts per article (§3: a substitution over
+ * the whole text, a chapter or a section). */
+static bool S_wide_scope(const tiao_node *scope)
+{
+	return scope->kind != TIAO_NODE_ARTICLE && scope->kind != TIAO_NODE_PARAGRAPH &&
+	       scope->kind != TIAO_NODE_ITEM && scope->kind != TIAO_NODE_SUBITEM;
+}
+
+/* Apply a phrase operation over scope's subtree. Over a wide scope the occurrences are also
+ * counted per article (or per division heading) into c->per_art, and listed in the trace. */
 static int S_phrase_scope(amend_ctx *c, tiao_node *scope, const char *old, const char *new_,
                           int mode, const char **note)
 {
@@ -1128,53 +1335,49 @@ static int S_phrase_scope(amend_ctx *c, tiao_node *scope, const char *old, const
 	if (tiao_key_build(&needle, old, strlen(old)))
 		return -1;
 	int total = 0;
-	/* over more than one article: the count per article (base numbers) goes to the trace */
-	bool per_article = c->trace && scope->kind != TIAO_NODE_ARTICLE &&
-	                   scope->kind != TIAO_NODE_PARAGRAPH && scope->kind != TIAO_NODE_ITEM &&
-	                   scope->kind != TIAO_NODE_SUBITEM;
-	tiao_buf counts = TIAO_BUF_INIT;
-	tiao_node *cur_art = NULL;
-	int cur_n = 0;
+	bool per_article = S_wide_scope(scope);
+	size_t k0 = c->per_art.len;
 	for (tiao_node *x = scope; x; x = S_next_pre(x, scope)) {
 		const char **f = S_field(x);
 		if (!f || !*f || (x->flags & TIAO_NF_DELETED))
 			continue;
-		int n = S_phrase_field(c, x, f, &needle, old, new_, mode, note);
+		int n = S_phrase_field(c, x, f, &needle, old, new_, mode, note, 0);
 		if (n < 0) {
 			total = -1;
 			break;
 		}
 		total += n;
 		if (per_article && n > 0) {
-			tiao_node *a = S_article_of(x);
-			if (a != cur_art && cur_n) {
-				if (counts.len)
-					tiao_buf_puts(&counts, "、");
-				if (cur_art)
-					tiao_label_write(&counts, 0x6761, cur_art->base_num, cur_art->base_sub);
-				else
-					tiao_buf_puts(&counts, "章名");
-				tiao_buf_printf(&counts, "×%d", cur_n);
-				cur_n = 0;
+			tiao_node *a = S_is_div(x) ? x : S_article_of(x);
+			size_t k = k0;
+			while (k < c->per_art.len && c->per_art.items[k].node != a)
+				k++;
+			if (k < c->per_art.len) {
+				c->per_art.items[k].n += n;
+			} else {
+				art_count ac = { a, n };
+				TIAO_VEC_PUSH(&c->per_art, ac);
 			}
-			cur_art = a;
-			cur_n += n;
 		}
 	}
-	if (per_article && cur_n) {
-		if (counts.len)
-			tiao_buf_puts(&counts, "、");
-		if (cur_art)
-			tiao_label_write(&counts, 0x6761, cur_art->base_num, cur_art->base_sub);
-		else
-			tiao_buf_puts(&counts, "章名");
-		tiao_buf_printf(&counts, "×%d", cur_n);
-	}
-	if (per_article && counts.len && total > 0) {
+	if (per_article && total > 0 && c->trace) {
+		tiao_buf counts = TIAO_BUF_INIT;
+		for (size_t k = k0; k < c->per_art.len; k++) {
+			tiao_node *a = c->per_art.items[k].node;
+			if (counts.len)
+				tiao_buf_puts(&counts, "、");
+			if (a && a->kind == TIAO_NODE_ARTICLE && !(a->flags & TIAO_NF_NEW))
+				tiao_label_write(&counts, 0x6761, a->base_num, a->base_sub);
+			else if (a && S_is_div(a))
+				tiao_buf_printf(&counts, "%s章名", a->label ? a->label : "");
+			else
+				tiao_buf_puts(&counts, "新条文");
+			tiao_buf_printf(&counts, "×%d", c->per_art.items[k].n);
+		}
 		const char *cs = tiao_buf_cstr(&counts);
 		S_tracef(c, NULL, "  “%s” in base %s", old, cs ? cs : "");
+		tiao_buf_free(&counts);
 	}
-	tiao_buf_free(&counts);
 	tiao_key_free(&needle);
 	return total;
 }
@@ -1211,7 +1414,7 @@ static int S_phrase_sentence(amend_ctx *c, tiao_node *n, int k, const char *old,
 	if (!sub || tiao_key_build(&needle, old, strlen(old)))
 		return -1;
 	const char *before = sub;
-	int cnt = S_phrase_field(c, n, &sub, &needle, old, new_, mode, note);
+	int cnt = S_phrase_field(c, n, &sub, &needle, old, new_, mode, note, st);
 	tiao_key_free(&needle);
 	if (cnt > 0 && sub != before) {
 		tiao_buf b = TIAO_BUF_INIT;
@@ -1464,6 +1667,8 @@ static void S_op_replace(amend_ctx *c, size_t ii, tiao_node **nodes)
 		tiao_node *art = first->parent;
 		tiao_node *anchor = first;
 		tiao_node *newfirst = scratch->first;
+		if (in->ntargets == 1 && newfirst && !newfirst->next)
+			newfirst->flags |= NF_SOLE; /* one for one: references may follow it */
 		S_move_children(scratch, art, anchor);
 		for (size_t t = 0; t < in->ntargets; t++) {
 			S_change(c, ii, "replacement", &in->targets[t], t == 0 ? newfirst : nodes[t], 0);
@@ -1531,8 +1736,10 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 			}
 			tiao_buf b = TIAO_BUF_INIT;
 			tiao_buf_puts(&b, *f);
+			size_t at = b.len;
 			tiao_buf_puts(&b, add);
 			*f = S_bufdup(c, &b);
+			S_span_add(c, n, at, b.len); /* decision text: result numbering (§2.4) */
 			tiao_buf_free(&b);
 			n->flags |= TIAO_NF_MODIFIED;
 			S_change(c, ii, "insertion", &in->targets[t], n, 1);
@@ -1556,6 +1763,7 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 	tiao_buf b = TIAO_BUF_INIT;
 	for (size_t t = 0; t < nscopes; t++) {
 		tiao_node *scope = in->ntargets ? nodes[t] : c->doc->root;
+		c->per_art.len = 0;
 		if (scope->flags & (TIAO_NF_DELETED | NF_GONE)) {
 			S_fail(c, in, TIAO_ECONFLICT, "%s was deleted or replaced by an earlier instruction",
 			       in->ntargets ? S_addr_cstr(&b, &in->targets[t]) : "the text");
@@ -1565,6 +1773,7 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 		int in_scope = 0;
 		for (size_t o = 0; o < in->nolds; o++) {
 			const char *phrase = in->olds[o];
+			c->following = false;
 			tiao_key k;
 			if (tiao_key_build(&k, phrase, strlen(phrase)))
 				break;
@@ -1580,6 +1789,7 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 					S_tracef(c, in, "“%s” followed through an earlier substitution: “%s”",
 					         phrase, followed);
 					phrase = followed;
+					c->following = true;
 				}
 			}
 			if (cnt <= 0)
@@ -1611,12 +1821,44 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 			return;
 		}
 		total += in_scope;
-		if (in_scope)
-			S_change(c, ii,
-			         mode == PH_SUBST    ? "substitution"
-			         : mode == PH_DELETE ? "repeal"
-			                             : "insertion",
-			         in->ntargets ? &in->targets[t] : NULL, scope, in_scope);
+		const char *what = mode == PH_SUBST    ? "substitution"
+		                   : mode == PH_DELETE ? "repeal"
+		                                       : "insertion";
+		if (in_scope && S_wide_scope(scope) && c->per_art.len) {
+			/* over the whole text (or a division): one change per article touched, with its
+			 * count (§3), in document order; alternatives found in one article add up */
+			for (size_t k = 0; k < c->per_art.len; k++) {
+				tiao_node *a = c->per_art.items[k].node;
+				int n = c->per_art.items[k].n;
+				if (!a || n <= 0)
+					continue;
+				for (size_t q = k + 1; q < c->per_art.len; q++)
+					if (c->per_art.items[q].node == a) {
+						n += c->per_art.items[q].n;
+						c->per_art.items[q].n = 0;
+					}
+				tiao_addr ta;
+				memset(&ta, 0, sizeof ta);
+				if (a->kind == TIAO_NODE_ARTICLE && !(a->flags & TIAO_NF_NEW)) {
+					ta.at = TIAO_AT_ARTICLE;
+					ta.art = a->base_num;
+					ta.art_sub = a->base_sub;
+				} else if (S_is_div(a) && !(a->flags & TIAO_NF_NEW)) {
+					ta.at = a->kind == TIAO_NODE_CHAPTER   ? TIAO_AT_CHAPTER
+					        : a->kind == TIAO_NODE_SECTION ? TIAO_AT_SECTION
+					                                       : TIAO_AT_PART;
+					if (a->kind == TIAO_NODE_CHAPTER)
+						ta.chapter = a->base_num;
+					else if (a->kind == TIAO_NODE_SECTION)
+						ta.section = a->base_num;
+					else
+						ta.part = a->base_num;
+				}
+				S_change(c, ii, what, ta.at ? &ta : NULL, a, n);
+			}
+		} else if (in_scope) {
+			S_change(c, ii, what, in->ntargets ? &in->targets[t] : NULL, scope, in_scope);
+		}
 	}
 	tiao_buf_free(&b);
 	if (total == 0) {
@@ -1934,10 +2176,22 @@ static void S_op_split_merge(amend_ctx *c, size_t ii, tiao_node **nodes)
 		tiao_node *n = nodes[t];
 		bool gone = n->flags & NF_GONE;
 		n->flags |= NF_CLAIMED;
+		{
+			change_node cl = { n, ii };
+			TIAO_VEC_PUSH(&c->claims, cl);
+		}
 		if (n->kind == TIAO_NODE_ARTICLE) {
 			art_entry *e = S_find_entry(c, n->base_num, n->base_sub);
 			if (e)
 				e->succ = a;
+		} else if (!gone) {
+			/* part of an article leaves it: a reference to the whole article becomes ambiguous */
+			tiao_node *src = S_article_of(n);
+			art_entry *e = src && !(src->flags & TIAO_NF_NEW)
+			                   ? S_find_entry(c, src->base_num, src->base_sub)
+			                   : NULL;
+			if (e && e->node == src && e->split_instr < 0)
+				e->split_instr = (long)ii;
 		}
 		if (!q->n && !gone) {
 			/* carry the text over */
@@ -2053,8 +2307,45 @@ static void S_op_move(amend_ctx *c, size_t ii, tiao_node **nodes)
 		}
 		return;
 	}
+	if (in->ntargets == 1 && nodes[0]->kind == TIAO_NODE_ITEM && in->pos.at == TIAO_AT_ITEM) {
+		/* 将第X条第Y款第Z项移作/调整为第N项: the item moves within its paragraph; the other items
+		 * are renumbered and references to them follow (§5.1) */
+		tiao_node *it = nodes[0], *para = it->parent;
+		const tiao_addr *tg = &in->targets[0];
+		bool same = para && (!in->pos.art || (in->pos.art == tg->art &&
+		                                      in->pos.art_sub == tg->art_sub)) &&
+		            (!in->pos.para || in->pos.para == para->base_num);
+		if (!same) {
+			S_fail(c, in, TIAO_EUNSUPPORTED,
+			       "moving an item to another paragraph or article is not supported: the "
+			       "decision's result numbering of the receiving paragraph is ambiguous; "
+			       "apply it as a deletion and an insertion");
+			return;
+		}
+		if (it->flags & (TIAO_NF_DELETED | NF_GONE)) {
+			S_claim(c, in, it);
+			return;
+		}
+		if (in->pos.item < 1) {
+			S_fail(c, in, TIAO_ERANGE, "no position given for the moved item");
+			return;
+		}
+		tiao_node_unlink(it);
+		para->flags |= NF_ITEMS;
+		S_queue(c, 2, it, para, in->pos.item, 0, 0, ii);
+		S_change(c, ii, "renumbering", &in->targets[0], it, 0);
+		return;
+	}
+	if (in->ntargets >= 1 &&
+	    (nodes[0]->kind == TIAO_NODE_ITEM || nodes[0]->kind == TIAO_NODE_PARAGRAPH) &&
+	    in->pos.at == TIAO_AT_ARTICLE) {
+		/* 将第X条第Y款(第Z项)移作第N条: the same as 单列一条，作为第N条 */
+		S_op_split_merge(c, ii, nodes);
+		return;
+	}
 	if (in->ntargets != 1 || nodes[0]->kind != TIAO_NODE_ARTICLE) {
-		S_fail(c, in, TIAO_EUNSUPPORTED, "a move needs one article");
+		S_fail(c, in, TIAO_EUNSUPPORTED, "a move needs one article (or an item within its "
+		                                 "paragraph, or a paragraph or item becoming an article)");
 		return;
 	}
 	tiao_node *a = nodes[0];
@@ -2130,7 +2421,8 @@ static void S_op_heading(amend_ctx *c, size_t ii, tiao_node **nodes)
 	if (tiao_key_build(&k, in->olds[0], strlen(in->olds[0])))
 		return;
 	const char *f = d->heading;
-	int n = S_phrase_field(c, d, &f, &k, in->olds[0], S_fix_quotes(c, in->new_text), PH_SUBST, NULL);
+	int n = S_phrase_field(c, d, &f, &k, in->olds[0], S_fix_quotes(c, in->new_text), PH_SUBST,
+	                       NULL, 0);
 	tiao_key_free(&k);
 	if (n <= 0) {
 		S_fail(c, in, TIAO_ENOTFOUND, "“%s” does not occur in the heading", in->olds[0]);
@@ -2202,6 +2494,9 @@ static void S_apply(amend_ctx *c, size_t ii)
 		S_fail(c, in, TIAO_ENOMEM, "out of memory");
 		return;
 	}
+	c->cur = ii;
+	c->following = false;
+	c->overlap_warned = false;
 	/* targets were resolved before anything changed (S_resolve_pass) */
 	for (size_t t = 0; t < in->ntargets; t++)
 		nodes[t] = c->resolved[ii] ? c->resolved[ii][t] : NULL;
@@ -2368,6 +2663,21 @@ static void S_insert_between(amend_ctx *c, const placement *p, tiao_node *prev, 
 	}
 }
 
+/* With --keep-going, a queued provision that could not be placed is left out of the result: say
+ * so (a warning at the instruction), so that the written result is never silently incomplete. */
+static void S_left_out(amend_ctx *c, const placement *p, const char *what)
+{
+	if (!c->keep_going)
+		return;
+	const tiao_instr *in = &c->dec->instrs[p->instr];
+	char name[256];
+	S_instr_name(in, name, sizeof name);
+	const char *lab = p->node && p->node->label ? p->node->label : NULL;
+	S_diag(c, TIAO_WARNING, "left-out", in->line, in->col,
+	       "%s: the %s%s%s is left out of the result (--keep-going)", name, what,
+	       lab ? " " : "", lab ? lab : "");
+}
+
 static void S_place_level(amend_ctx *c, placement *ps, size_t np, tiao_node_kind kind,
                           const char *what)
 {
@@ -2381,6 +2691,8 @@ static void S_place_level(amend_ctx *c, placement *ps, size_t np, tiao_node_kind
 		while (j < np && ps[j].scope == ps[i].scope)
 			j++;
 		if (kind != TIAO_NODE_ARTICLE && !ps[i].scope) {
+			for (size_t k = i; k < j; k++)
+				S_left_out(c, &ps[k], what); /* its scope was not found (reported) */
 			i = j;
 			continue;
 		}
@@ -2418,6 +2730,7 @@ static void S_place_level(amend_ctx *c, placement *ps, size_t np, tiao_node_kind
 					prev = cur[ci++];
 				if (ci < m && cur[ci]->num == p->pos && cur[ci]->sub == p->pos_sub) {
 					S_fail(c, in, TIAO_ECONFLICT, "%s already exists", p->node->label);
+					S_left_out(c, p, what);
 					continue;
 				}
 				S_insert_between(c, p, prev, ci < m ? cur[ci] : NULL);
@@ -2425,11 +2738,14 @@ static void S_place_level(amend_ctx *c, placement *ps, size_t np, tiao_node_kind
 				continue;
 			}
 			if (p->pos == -1 || !p->scope) {
-				if (kind != TIAO_NODE_ARTICLE)
-					continue; /* reported when its scope was resolved */
+				if (kind != TIAO_NODE_ARTICLE) {
+					S_left_out(c, p, what); /* its scope was not found (reported) */
+					continue;
+				}
 			}
 			if (p->pos < 1) {
 				S_fail(c, in, TIAO_ERANGE, "no position given for the new %s", what);
+				S_left_out(c, p, what);
 				continue;
 			}
 			while (consumed + 1 < (size_t)p->pos && ci < m) {
@@ -2454,6 +2770,7 @@ static void S_place_level(amend_ctx *c, placement *ps, size_t np, tiao_node_kind
 				S_fail(c, in, TIAO_ERANGE,
 				       "position %d is out of range: the result has only %zu %ss there",
 				       p->pos, consumed, what);
+				S_left_out(c, p, what);
 				continue;
 			}
 			if (consumed + 1 > (size_t)p->pos && kind == TIAO_NODE_ARTICLE && k > i &&
@@ -2463,6 +2780,7 @@ static void S_place_level(amend_ctx *c, placement *ps, size_t np, tiao_node_kind
 				const char *ls = tiao_buf_cstr(&lb);
 				S_fail(c, in, TIAO_ECONFLICT, "two provisions are placed at %s", ls ? ls : "?");
 				tiao_buf_free(&lb);
+				S_left_out(c, p, what);
 				continue;
 			}
 			S_insert_between(c, p, prev, ci < m ? cur[ci] : NULL);
@@ -2800,20 +3118,15 @@ static int S_protect_cmp(const void *a, const void *b)
 }
 
 /* Whether byte range [st, en) of node x's text lies inside decision text put there by a
- * substitution or insertion (already in result numbering, §2.4). */
-static bool S_protected(amend_ctx *c, tiao_node *x, const char *s, size_t st, size_t en)
+ * substitution or insertion (already in result numbering, §2.4). Spans are exact byte ranges, so
+ * the same words carried over elsewhere in the text are still rewritten. */
+static bool S_protected(amend_ctx *c, tiao_node *x, size_t st, size_t en)
 {
-	struct protect key = { x, NULL };
-	struct protect *p = bsearch(&key, c->protect.items, c->protect.len, sizeof key, S_protect_cmp);
-	if (!p)
-		return false;
-	while (p > c->protect.items && p[-1].node == x)
-		p--;
-	for (; p < c->protect.items + c->protect.len && p->node == x; p++) {
-		size_t tl = strlen(p->text);
-		for (const char *h = strstr(s, p->text); h; h = strstr(h + 1, p->text))
-			if ((size_t)(h - s) <= st && en <= (size_t)(h - s) + tl)
-				return true;
+	long *head = S_span_head(c, x, false);
+	for (long i = head ? *head : -1; i >= 0; i = c->spans.items[i].next) {
+		const pspan *sp = &c->spans.items[i];
+		if (sp->st <= st && en <= sp->en)
+			return true;
 	}
 	return false;
 }
@@ -2903,10 +3216,265 @@ static ref_loc S_locate(amend_ctx *c, art_entry *e, int para, int item, tiao_xle
 	return r;
 }
 
+/* The instruction that deleted or replaced node n (for "both locations" in warnings), or NULL. */
+static const tiao_instr *S_claimer(amend_ctx *c, const tiao_node *n)
+{
+	for (size_t k = 0; k < c->claims.len; k++)
+		if (c->claims.items[k].node == n)
+			return &c->dec->instrs[c->claims.items[k].instr];
+	return NULL;
+}
+
+/* Warning for a carried-over reference (in node x, article art) to a provision the decision
+ * deletes: both locations, the text's (base file, result article) and the deleting instruction's.
+ * what: the base provision named ("第三条第二款"); how: the words of the reference when relative
+ * ("前款"), else NULL. */
+static void S_warn_dangling(amend_ctx *c, tiao_node *x, tiao_node *art, const char *what,
+                            const char *how, const tiao_instr *di)
+{
+	char where[300] = "";
+	if (di)
+		snprintf(where, sizeof where, " (by %s at %s:%zu:%zu)",
+		         di->label ? di->label : "an instruction", c->file ? c->file : "decision", di->line,
+		         di->col);
+	char who[128] = "the text";
+	if (art && art->label && !(art->flags & TIAO_NF_NEW) &&
+	    (art->base_num != art->num || art->base_sub != art->sub)) {
+		tiao_buf wb = TIAO_BUF_INIT;
+		tiao_label_write(&wb, 0x6761, art->base_num, art->base_sub);
+		const char *ws = tiao_buf_cstr(&wb);
+		snprintf(who, sizeof who, "%s (base %s)", art->label, ws ? ws : "?");
+		tiao_buf_free(&wb);
+	} else if (art && art->label) {
+		snprintf(who, sizeof who, "%s", art->label);
+	}
+	/* a provision split out or merged into a new article is gone from where the reference
+	 * points too; the reference cannot be rewritten exactly (its form would change) */
+	bool moved = di && (di->op == TIAO_OP_SPLIT_OUT || di->op == TIAO_OP_MERGE ||
+	                    di->op == TIAO_OP_MOVE || di->op == TIAO_OP_SPLIT_ARTICLE);
+	char msg[800];
+	snprintf(msg, sizeof msg, "%s refers to base %s%s%s%s, which the decision %s%s", who,
+	         what ? what : "?", how ? " (" : "", how ? how : "", how ? ")" : "",
+	         moved ? "moves out of its place" : "deletes", where);
+	tiao_diag d;
+	d.severity = TIAO_WARNING;
+	d.check = "dangling-reference";
+	d.message = msg;
+	d.file = c->doc->filename;
+	d.line = x->line;
+	d.column = x->col;
+	if (c->cb)
+		c->cb(&d, c->payload);
+}
+
+/* A warning for a relative reference tiao cannot rewrite exactly. */
+static void S_warn_relative(amend_ctx *c, tiao_node *x, tiao_node *art, const char *phrase,
+                            const char *why)
+{
+	char msg[600];
+	snprintf(msg, sizeof msg, "%s: the relative reference “%s” %s; check it by hand",
+	         art && art->label ? art->label : "the text", phrase, why);
+	tiao_diag d;
+	d.severity = TIAO_WARNING;
+	d.check = "relative-reference";
+	d.message = msg;
+	d.file = c->doc->filename;
+	d.line = x->line;
+	d.column = x->col;
+	if (c->cb)
+		c->cb(&d, c->payload);
+}
+
+/* Write the explicit form of a list of sibling numbers (paragraphs or articles), the way official
+ * consolidations spell what a relative reference named: one → 第二款; two → 第一款、第二款; three
+ * or more consecutive → 第一款至第三款; otherwise each, joined by 、. art > 0 prefixes the article
+ * (第五条第二款) when the paragraphs now lie in another article than the referring text. */
+static void S_write_explicit(tiao_buf *b, uint32_t kind, const int *nums, const int *subs, int n,
+                             int art, int art_sub)
+{
+	bool consecutive = true;
+	for (int k = 1; k < n; k++)
+		if (nums[k] != nums[k - 1] + 1 || subs[k] || subs[k - 1])
+			consecutive = false;
+	if (art > 0)
+		tiao_label_write(b, 0x6761, art, art_sub);
+	if (n >= 3 && consecutive) {
+		tiao_label_write(b, kind, nums[0], subs[0]);
+		tiao_buf_puts(b, "至");
+		tiao_label_write(b, kind, nums[n - 1], subs[n - 1]);
+		return;
+	}
+	for (int k = 0; k < n; k++) {
+		if (k)
+			tiao_buf_puts(b, "、");
+		tiao_label_write(b, kind, nums[k], subs[k]);
+	}
+}
+
+/* The last article in n's subtree (n itself when an article), or NULL. */
+static tiao_node *S_last_article_in(tiao_node *n)
+{
+	if (n->kind == TIAO_NODE_ARTICLE)
+		return n;
+	if (!S_is_div(n) && n->kind != TIAO_NODE_DOCUMENT)
+		return NULL;
+	for (tiao_node *ch = n->last; ch; ch = ch->prev) {
+		tiao_node *a = S_last_article_in(ch);
+		if (a)
+			return a;
+	}
+	return NULL;
+}
+
+/* The article before art in document order (across divisions), or NULL. */
+static tiao_node *S_article_before(tiao_node *art)
+{
+	for (tiao_node *n = art; n && n->kind != TIAO_NODE_DOCUMENT; n = n->parent)
+		for (tiao_node *p = n->prev; p; p = p->prev) {
+			tiao_node *a = S_last_article_in(p);
+			if (a)
+				return a;
+		}
+	return NULL;
+}
+
+/*
+ * Relative references in carried-over text (§5.3): 前款 / 前两款 / 前三款 name the paragraph(s)
+ * just before the referring paragraph IN THE BASE TEXT, 前条 / 前两条 the article(s) just before
+ * the referring article in the base text. After the decision:
+ *  - if the named provisions are exactly the ones now just before the referring paragraph (same
+ *    article) or article, the relative form is kept (it still names the same provisions);
+ *  - if one of them is deleted, the reference dangles: a warning with both locations;
+ *  - otherwise the relative form no longer names them (a paragraph or article was inserted,
+ *    deleted or moved between), and it is replaced by the explicit form official consolidations
+ *    use: 第二款; 第一款、第二款; 第一款至第三款; 第N条 (a paragraph now in another article:
+ *    第N条第二款);
+ *  - if a named paragraph was replaced by quoted text, or the named paragraphs now lie in several
+ *    articles, tiao cannot tell which provision the reference means: a warning, text unchanged.
+ * Appends the replacement of the phrase t to b and returns true when it rewrote it.
+ */
+static bool S_rewrite_relative(amend_ctx *c, tiao_node *x, tiao_node *bp, art_entry *home,
+                               tiao_node *art, const tiao_xtok *t, const tiao_xtok *next,
+                               const char *s, tiao_buf *b)
+{
+	int n = t->count > 0 ? t->count : 1;
+	if (n > 16 || !home || !art)
+		return false;
+	char phrase[64];
+	snprintf(phrase, sizeof phrase, "%.*s", (int)(t->end - t->start), s + t->start);
+	int nums[16], subs[16];
+	tiao_buf lab = TIAO_BUF_INIT;
+	bool rewritten = false;
+	if (t->level == TIAO_XLVL_PARA) {
+		int P = bp ? bp->base_num : 0;
+		if (P - n < 1)
+			goto out; /* 前款 in a first paragraph: nothing to track */
+		tiao_node *nart = NULL;
+		bool same_art = true, replaced = false;
+		for (int k = 0; k < n; k++) {
+			int q = P - n + k;
+			if ((size_t)q > home->nparas)
+				goto out;
+			tiao_node *p = home->paras[q - 1];
+			tiao_node *np = S_para_succ(c, p);
+			if (!np) {
+				if ((p->flags & NF_GONE) && !(p->flags & TIAO_NF_DELETED))
+					goto out; /* replaced with its whole article: the quote decides */
+				tiao_buf_clear(&lab);
+				tiao_label_write(&lab, 0x6761, home->num, home->sub);
+				tiao_label_write(&lab, 0x6B3E, q, 0);
+				const char *ls = tiao_buf_cstr(&lab);
+				S_warn_dangling(c, x, art, ls, phrase, S_claimer(c, p));
+				goto out;
+			}
+			if (np != p && !(np->flags & NF_SOLE))
+				replaced = true;
+			tiao_node *a = S_article_of(np);
+			if (k == 0)
+				nart = a;
+			else if (a != nart)
+				same_art = false;
+			nums[k] = S_child_index(np);
+			subs[k] = 0;
+		}
+		int R = bp ? S_child_index(bp) : 0;
+		bool still = same_art && nart == art;
+		for (int k = 0; still && k < n; k++)
+			if (nums[k] != R - n + k)
+				still = false;
+		if (still)
+			goto out;
+		if (!same_art || !nart) {
+			S_warn_relative(c, x, art, phrase, "names paragraphs that now lie in different articles");
+			goto out;
+		}
+		if (replaced) {
+			S_warn_relative(c, x, art, phrase,
+			                "no longer names the paragraph(s) it named, one of which the decision "
+			                "replaces by new text");
+			goto out;
+		}
+		S_write_explicit(b, 0x6B3E, nums, subs, n, nart == art ? 0 : nart->num, nart->sub);
+		rewritten = true;
+		goto out;
+	}
+	if (t->level == TIAO_XLVL_ARTICLE) {
+		size_t hi = (size_t)(home - c->arts);
+		if (hi < (size_t)n)
+			goto out;
+		tiao_node *named[16];
+		for (int k = 0; k < n; k++) {
+			art_entry *e = &c->arts[hi - (size_t)n + (size_t)k];
+			tiao_node *a = e->node;
+			if ((a->flags & TIAO_NF_DELETED) || !S_in_tree(c, a))
+				a = e->succ && S_in_tree(c, e->succ) ? e->succ : NULL;
+			if (!a) {
+				tiao_buf_clear(&lab);
+				tiao_label_write(&lab, 0x6761, e->num, e->sub);
+				const char *ls = tiao_buf_cstr(&lab);
+				S_warn_dangling(c, x, art, ls, phrase,
+				                e->del_instr >= 0 ? &c->dec->instrs[e->del_instr] : NULL);
+				goto out;
+			}
+			/* 前条第二款: the article follows its paragraph when that moved (split out) */
+			if (n == 1 && next && next->rel == TIAO_XREL_THIS_ART && !next->art &&
+			    next->level == TIAO_XLVL_PARA && next->start == t->end + 3 && next->para >= 1 &&
+			    (size_t)next->para <= e->nparas) {
+				tiao_node *np = S_para_succ(c, e->paras[next->para - 1]);
+				tiao_node *pa = np ? S_article_of(np) : NULL;
+				if (pa && S_in_tree(c, pa))
+					a = pa;
+			}
+			named[k] = a;
+			nums[k] = a->num;
+			subs[k] = a->sub;
+		}
+		/* the articles now just before the referring one */
+		bool still = true;
+		tiao_node *prev = art;
+		for (int k = n - 1; k >= 0 && still; k--) {
+			tiao_node *pa = prev ? S_article_before(prev) : NULL;
+			if (pa != named[k])
+				still = false;
+			prev = pa;
+		}
+		if (still)
+			goto out;
+		for (int k = 1; k < n; k++)
+			if (named[k] == named[k - 1]) {
+				S_warn_relative(c, x, art, phrase, "names articles the decision merges");
+				goto out;
+			}
+		S_write_explicit(b, 0x6761, nums, subs, n, 0, 0);
+		rewritten = true;
+	}
+out:
+	tiao_buf_free(&lab);
+	return rewritten;
+}
+
 static void S_rewrite_refs(amend_ctx *c)
 {
-	if (c->protect.len)
-		qsort(c->protect.items, c->protect.len, sizeof *c->protect.items, S_protect_cmp);
 	if (c->psucc.len)
 		qsort(c->psucc.items, c->psucc.len, sizeof *c->psucc.items, S_protect_cmp);
 	/* which base article each base paragraph belongs to */
@@ -2946,7 +3514,39 @@ static void S_rewrite_refs(amend_ctx *c)
 			if (t->external || t->start < copied || t->end > len)
 				continue;
 			int tart = t->art, tsub = t->art_sub, tpara = t->para;
-			if (t->rel == TIAO_XREL_THIS_ART || t->rel == TIAO_XREL_THIS_PARA) {
+			if ((t->rel == TIAO_XREL_PREV_PARA || t->rel == TIAO_XREL_PREV_ART) &&
+			    t->level != TIAO_XLVL_ITEM && t->level != TIAO_XLVL_SUBITEM) {
+				/* 前款 / 前两款 / 前条: the token spans the phrase */
+				if (c->spans.len && S_protected(c, x, t->start, t->end))
+					continue;
+				size_t mark = b.len;
+				tiao_buf_put(&b, s + copied, t->start - copied);
+				size_t before = b.len;
+				const tiao_xtok *nt = k + 1 < xr.toks.len ? &xr.toks.items[k + 1] : NULL;
+				if (S_rewrite_relative(c, x, bp, home, art, t, nt, s, &b) && b.len > before) {
+					copied = t->end;
+					changed = true;
+				} else {
+					b.len = mark; /* nothing written: the text up to here is copied later */
+				}
+				continue;
+			}
+			if (t->rel == TIAO_XREL_PREV_PARA) {
+				/* 前款第（一）项: an item of the paragraph before the referring one (base) */
+				if (!home || !bp || bp->base_num - (t->count > 0 ? t->count : 1) < 1 ||
+				    t->count > 1)
+					continue;
+				tart = home->num;
+				tsub = home->sub;
+				tpara = bp->base_num - 1;
+			} else if (t->rel == TIAO_XREL_THIS_ART && !t->art && t->start >= 9 &&
+			           memcmp(s + t->start - 9, "前条第", 9) == 0) {
+				/* 前条第二款: a paragraph of the article before the referring one (base) */
+				if (!home || home == c->arts)
+					continue;
+				tart = home[-1].num;
+				tsub = home[-1].sub;
+			} else if (t->rel == TIAO_XREL_THIS_ART || t->rel == TIAO_XREL_THIS_PARA) {
 				if (!home)
 					continue;
 				tart = home->num;
@@ -2963,7 +3563,7 @@ static void S_rewrite_refs(amend_ctx *c)
 			}
 			if (!tart)
 				continue;
-			if (c->protect.len && S_protected(c, x, s, t->start, t->end))
+			if (c->spans.len && S_protected(c, x, t->start, t->end))
 				continue;
 			art_entry *e = S_find_entry(c, tart, tsub);
 			if (!e)
@@ -2982,6 +3582,23 @@ static void S_rewrite_refs(amend_ctx *c)
 						loc = pl;
 				}
 				newv = loc.art;
+				bool refined = k + 1 < xr.toks.len && xr.toks.items[k + 1].ref == t->ref &&
+				               xr.toks.items[k + 1].level != TIAO_XLVL_ARTICLE &&
+				               !xr.toks.items[k + 1].range_end;
+				if (!refined && e->split_instr >= 0 && !loc.deleted && S_in_tree(c, e->node) &&
+				    !(e->node->flags & TIAO_NF_DELETED)) {
+					/* the whole of base 第X条 now lies in two articles: the reference follows
+					 * the article that stays, as official consolidations do (慈善法 2023: 第二十三条
+					 * 第三款 became 第二十七条, 第三十条's 本法第二十三条 still names 第二十三条);
+					 * the trace says so */
+					const tiao_instr *si = &c->dec->instrs[e->split_instr];
+					S_tracef(c, NULL,
+					         "note: %s refers to base 第%.*s条 as a whole; %s (line %zu) moves part "
+					         "of it into a new article: the reference follows the article that stays",
+					         art && art->label ? art->label : "the text",
+					         (int)(t->end - t->start), s + t->start,
+					         si->label ? si->label : "an instruction", si->line);
+				}
 			} else if (t->level == TIAO_XLVL_PARA) {
 				oldv = tpara;
 				loc = S_locate(c, e, tpara, 0, TIAO_XLVL_PARA);
@@ -3004,37 +3621,47 @@ static void S_rewrite_refs(amend_ctx *c)
 					tiao_buf_puts(&lab, "项");
 				}
 				const char *ls = tiao_buf_cstr(&lab);
+				/* the instruction that deleted it: the article's, or the paragraph's or item's */
 				const tiao_instr *di =
 				    t->level == TIAO_XLVL_ARTICLE && e->del_instr >= 0 ? &c->dec->instrs[e->del_instr]
 				                                                        : NULL;
-				char where[200] = "";
-				if (di)
-					snprintf(where, sizeof where, " (deleted by %s at %s:%zu:%zu)",
-					         di->label ? di->label : "an instruction", c->file ? c->file : "decision",
-					         di->line, di->col);
-				char msg[600];
-				char who[128] = "the text";
-				if (art && art->label && !(art->flags & TIAO_NF_NEW) &&
-				    (art->base_num != art->num || art->base_sub != art->sub)) {
-					tiao_buf wb = TIAO_BUF_INIT;
-					tiao_label_write(&wb, 0x6761, art->base_num, art->base_sub);
-					const char *ws = tiao_buf_cstr(&wb);
-					snprintf(who, sizeof who, "%s (base %s)", art->label, ws ? ws : "?");
-					tiao_buf_free(&wb);
-				} else if (art && art->label) {
-					snprintf(who, sizeof who, "%s", art->label);
+				if (!di && t->level != TIAO_XLVL_ARTICLE && tpara >= 1 &&
+				    (size_t)tpara <= e->nparas) {
+					tiao_node *bpn = e->paras[tpara - 1];
+					di = S_claimer(c, bpn);
+					/* an item: the instruction that names it (it left its paragraph) */
+					for (size_t q = 0; !di && t->level == TIAO_XLVL_ITEM && q < c->claims.len;
+					     q++) {
+						const tiao_node *cn = c->claims.items[q].node;
+						const tiao_instr *ci = &c->dec->instrs[c->claims.items[q].instr];
+						if (cn->kind != TIAO_NODE_ITEM || cn->base_num != t->item)
+							continue;
+						for (size_t r = 0; r < ci->ntargets && !di; r++) {
+							const tiao_addr *ta = &ci->targets[r];
+							if (ta->at == TIAO_AT_ITEM && ta->item == t->item &&
+							    (!ta->art || (ta->art == tart && ta->art_sub == tsub)) &&
+							    (!ta->para || ta->para == tpara))
+								di = ci;
+						}
+					}
 				}
-				snprintf(msg, sizeof msg, "%s refers to base %s, which the decision deletes%s", who,
-				         ls ? ls : "?", where);
-				tiao_diag d;
-				d.severity = TIAO_WARNING;
-				d.check = "dangling-reference";
-				d.message = msg;
-				d.file = c->doc->filename;
-				d.line = x->line;
-				d.column = x->col;
-				if (c->cb)
-					c->cb(&d, c->payload);
+				if (!di && e->del_instr >= 0)
+					di = &c->dec->instrs[e->del_instr];
+				S_warn_dangling(c, x, art, ls, NULL, di);
+				continue;
+			}
+			if (t->level == TIAO_XLVL_PARA && t->rel == TIAO_XREL_THIS_ART && home &&
+			    e == home && art && !art->sub && loc.art > 0 && loc.art != art->num) {
+				/* 本条第二款 / a bare 第二款 whose paragraph went to another article */
+				/* show the reference as written: [本条]第Y款 */
+				size_t ps = t->start >= 3 ? t->start - 3 : t->start;
+				if (ps >= 6 && memcmp(s + ps - 6, "本条", 6) == 0)
+					ps -= 6;
+				size_t pe = t->end + 3 <= len ? t->end + 3 : t->end;
+				char ph[96];
+				snprintf(ph, sizeof ph, "%.*s", (int)(pe - ps), s + ps);
+				S_warn_relative(c, x, art, ph,
+				                "names a paragraph the decision moves to another article");
 				continue;
 			}
 			if (newv > 0 && newv != oldv) {
@@ -3056,6 +3683,70 @@ static void S_rewrite_refs(amend_ctx *c)
 	tiao_xrefs_free(&xr);
 	tiao_buf_free(&b);
 	tiao_buf_free(&lab);
+}
+
+/* References in decision text (quotes, substituted or inserted phrases) are in result numbering
+ * (§2.4) and are never rewritten; one that names an article the result does not have is a mistake
+ * in the decision or a base-numbered reference copied into new text: a warning, never silence. */
+static void S_check_new_refs(amend_ctx *c)
+{
+	int maxnum = 0;
+	size_t m = 0;
+	for (tiao_node *a = tiao_doc_first_article(c->doc); a; a = tiao_article_next(a)) {
+		m++;
+		if (a->num > maxnum)
+			maxnum = a->num;
+	}
+	int limit = c->dec->is_amendment ? maxnum : (int)m;
+	tiao_xrefs xr;
+	memset(&xr, 0, sizeof xr);
+	for (tiao_node *x = c->doc->root; x; x = S_next_pre(x, c->doc->root)) {
+		if ((x->kind != TIAO_NODE_PARAGRAPH && x->kind != TIAO_NODE_ITEM &&
+		     x->kind != TIAO_NODE_SUBITEM) ||
+		    !x->text)
+			continue;
+		bool quoted = x->flags & TIAO_NF_QUOTED;
+		if (!quoted && !S_span_head(c, x, false))
+			continue;
+		xr.toks.len = 0;
+		xr.nrefs = 0;
+		if (tiao_xref_scan(&xr, x->text, strlen(x->text)) != 0)
+			break;
+		for (size_t k = 0; k < xr.toks.len; k++) {
+			const tiao_xtok *t = &xr.toks.items[k];
+			if (t->external || t->rel != TIAO_XREL_NONE || t->level != TIAO_XLVL_ARTICLE ||
+			    t->art <= limit)
+				continue;
+			if (!quoted && !S_protected(c, x, t->start, t->end))
+				continue;
+			tiao_node *art = S_article_of(x);
+			tiao_buf lb = TIAO_BUF_INIT;
+			tiao_label_write(&lb, 0x6761, t->art, t->art_sub);
+			const char *ls = tiao_buf_cstr(&lb);
+			char msg[600];
+			snprintf(msg, sizeof msg,
+			         "%s: new text of the decision refers to %s, but the result has %zu articles "
+			         "(decision text is in result numbering and is not rewritten)",
+			         art && art->label ? art->label : "the text", ls ? ls : "?", m);
+			tiao_buf_free(&lb);
+			/* point at the instruction that wrote the text, when one did */
+			const tiao_instr *src = NULL;
+			for (size_t q = 0; q < c->cnodes.len && !src; q++)
+				for (tiao_node *y = x; y && !src; y = y->parent)
+					if (y == c->cnodes.items[q].node)
+						src = &c->dec->instrs[c->cnodes.items[q].instr];
+			tiao_diag d;
+			d.severity = TIAO_WARNING;
+			d.check = "reference-out-of-range";
+			d.message = msg;
+			d.file = src ? c->file : c->doc->filename;
+			d.line = src ? src->line : x->line;
+			d.column = src ? src->col : x->col;
+			if (c->cb)
+				c->cb(&d, c->payload);
+		}
+	}
+	tiao_xrefs_free(&xr);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -3395,6 +4086,7 @@ static int S_amend_into(tiao_result *r, const tiao_decision *dec, int dec_index,
 		S_renumber(c);
 		S_checks(c);
 		S_rewrite_refs(c);
+		S_check_new_refs(c);
 		S_add_note(c);
 		/* old → new article map */
 		for (size_t k = 0; k < c->narts; k++) {
@@ -3426,8 +4118,11 @@ done:
 	TIAO_VEC_FREE(&c->hist);
 	TIAO_VEC_FREE(&c->cnodes);
 	TIAO_VEC_FREE(&c->claims);
+	TIAO_VEC_FREE(&c->per_art);
 	TIAO_VEC_FREE(&c->checks);
-	TIAO_VEC_FREE(&c->protect);
+	TIAO_VEC_FREE(&c->spans);
+	free(c->sh_keys);
+	free(c->sh_head);
 	TIAO_VEC_FREE(&c->psucc);
 	TIAO_VEC_FREE(&c->pown);
 	if (rc == TIAO_ENOMEM && err)

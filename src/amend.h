@@ -17,7 +17,9 @@ typedef struct tiao_change {
 	tiao_addr target;    /* base numbering (0 fields when new) */
 	int new_art, new_art_sub; /* result article number, 0 if deleted */
 	int new_para, new_item;
-	int count;           /* occurrences replaced, for substitutions */
+	int count;           /* occurrences replaced, for substitutions; a phrase operation over the
+	                      * whole text (or a chapter) gives one change per article touched, with
+	                      * target = that article (base numbering) and its own count (§3) */
 	int decision_index;  /* which decision (0-based) when several are applied in order */
 } tiao_change;
 

@@ -154,6 +154,23 @@ D2
 "$TIAO" consolidate -f json "$W/before.txt" "$W/decision.txt" "$TMP/d2.txt" 2>/dev/null | grep -q '"decision": 1}' \
 	&& pass "-f json reports the changes per decision" || fail "-f json reports the changes per decision"
 
+# a substitution over the whole text (会计法 2024: 将相关条文中的“帐”修改为“账”) reports one change per
+# article touched, each with its count (amendment-semantics §3), and the trace lists the counts
+K="$SHARED/corpus/national_kuaijifa_2024"
+if [ -f "$K/decision.txt" ]; then
+	"$TIAO" consolidate -f json "$K/before.txt" "$K/decision.txt" >"$TMP/k.json" 2>/dev/null
+	n=$(grep '"substitution"' "$TMP/k.json" | grep -c '"instruction": "十五、（七）"')
+	z=$(grep '"instruction": "十五、（七）"' "$TMP/k.json" | grep -c '"target": {"art": 0\|"target": null\|"count"' )
+	total=$(grep '"instruction": "十五、（七）"' "$TMP/k.json" | sed -n 's/.*"count": \([0-9]*\).*/\1/p' | awk '{ t += $1 } END { print t + 0 }')
+	[ "$n" -ge 10 ] && [ "$z" -eq "$n" ] && ! grep '"instruction": "十五、（七）"' "$TMP/k.json" | grep -q '"target": {"art": 0' \
+		&& [ "$total" -gt "$n" ] \
+		&& pass "-f json: whole-text substitution, one change per article with its count ($n articles, $total occurrences)" \
+		|| fail "-f json: whole-text substitution per article ($n entries, total $total)"
+	"$TIAO" consolidate --trace "$K/before.txt" "$K/decision.txt" 2>&1 >/dev/null | grep -q '“帐” in base 第三条×1、.*第十五条×9' \
+		&& pass "--trace: whole-text substitution lists the count per base article" \
+		|| fail "--trace: whole-text substitution lists the count per base article"
+fi
+
 # usage
 "$TIAO" consolidate "$W/before.txt" >/dev/null 2>&1; st=$?
 [ $st -eq 2 ] && pass "consolidate without a decision: exit 2" || fail "consolidate without a decision: exit $st"

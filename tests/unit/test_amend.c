@@ -528,6 +528,129 @@ static void test_relative_refs(void **state)
 	tiao_doc_free(base);
 }
 
+static void test_subst_counts_per_article(void **state)
+{
+	(void)state;
+	/* §3: a substitution over the whole text records one change per article, with its count */
+	tiao_doc *base = parse_text(BASE);
+	tdec t;
+	tdec_init(&t, true);
+	tiao_instr *in = add(&t, TIAO_OP_SUBST, "一");
+	target(in, TIAO_AT_DOCUMENT, 0, 0, 0);
+	in->olds[0] = "款";
+	in->nolds = 1;
+	in->new_text = "段";
+	tiao_result *r = NULL;
+	diags g = { 0 };
+	assert_int_equal(tiao_amend(&r, base, &t.dec, 0, on_diag, &g, NULL, NULL, NULL), 0);
+	/* 第三条 (甲款 乙款 丙款) and 第六条 (罚款), in document order */
+	assert_int_equal(r->changes.len, 2);
+	assert_int_equal(r->changes.items[0].target.at, TIAO_AT_ARTICLE);
+	assert_int_equal(r->changes.items[0].target.art, 3);
+	assert_int_equal(r->changes.items[0].count, 3);
+	assert_int_equal(r->changes.items[0].new_art, 3);
+	assert_int_equal(r->changes.items[1].target.art, 6);
+	assert_int_equal(r->changes.items[1].count, 1);
+	tiao_result_free(r);
+
+	tdec_init(&t, true);
+	in = add(&t, TIAO_OP_SUBST, "一");
+	target(in, TIAO_AT_DOCUMENT, 0, 0, 0);
+	in->olds[0] = "本条例";
+	in->nolds = 1;
+	in->new_text = "本规定";
+	in = add(&t, TIAO_OP_DELETE, "二");
+	target(in, TIAO_AT_ARTICLE, 1, 0, 0);
+	assert_int_equal(tiao_amend(&r, base, &t.dec, 0, on_diag, &g, NULL, NULL, NULL), 0);
+	/* 第一条 (deleted later: its change has no result), 第二条, 第五条 ×2, 第六条 */
+	int total = 0, n5 = 0;
+	size_t nsubst = 0;
+	for (size_t k = 0; k < r->changes.len; k++) {
+		const tiao_change *ch = &r->changes.items[k];
+		if (strcmp(ch->what, "substitution"))
+			continue;
+		nsubst++;
+		total += ch->count;
+		assert_int_equal(ch->target.at, TIAO_AT_ARTICLE);
+		if (ch->target.art == 5) {
+			n5 = ch->count;
+			assert_int_equal(ch->new_art, 4);
+		}
+	}
+	assert_int_equal(nsubst, 4);
+	assert_int_equal(total, 5);
+	assert_int_equal(n5, 2);
+	tiao_result_free(r);
+	tiao_doc_free(base);
+}
+
+static void test_relative_prev_para(void **state)
+{
+	(void)state;
+	/* 前款 names the base paragraph before: a paragraph inserted between makes it explicit;
+	 * deleting the named paragraph is a warning; 前条 after an inserted article becomes 第N条 */
+	tiao_doc *base = parse_text("小条例\n"
+	                            "第一条　甲款。\n"
+	                            "乙款。\n"
+	                            "违反前款规定的，依照前两款处理。\n"
+	                            "第二条　违反前条第二款的，依照前条处罚。\n");
+	tdec t;
+	tdec_init(&t, true);
+	const char *q[] = { "新款。" };
+	tiao_instr *in = add(&t, TIAO_OP_INSERT, "一");
+	target(in, TIAO_AT_ARTICLE, 1, 0, 0);
+	in->pos.at = TIAO_AT_PARAGRAPH;
+	in->pos.para = 3;
+	quote(in, q, 1);
+	const char *q2[] = { "新条。" };
+	in = add(&t, TIAO_OP_INSERT, "二");
+	in->pos.at = TIAO_AT_ARTICLE;
+	in->pos.art = 2;
+	quote(in, q2, 1);
+	tiao_result *r = NULL;
+	diags g = { 0 };
+	assert_int_equal(tiao_amend(&r, base, &t.dec, 0, on_diag, &g, NULL, NULL, NULL), 0);
+	char *s = render(r);
+	assert_non_null(strstr(s, "新款。\n违反第二款规定的，依照第一款、第二款处理。\n"));
+	assert_non_null(strstr(s, "第三条　违反第一条第二款的，依照第一条处罚。"));
+	assert_int_equal(g.warnings, 0);
+	free(s);
+	tiao_result_free(r);
+
+	tdec_init(&t, true);
+	in = add(&t, TIAO_OP_DELETE, "一");
+	target(in, TIAO_AT_PARAGRAPH, 1, 2, 0);
+	memset(&g, 0, sizeof g);
+	assert_int_equal(tiao_amend(&r, base, &t.dec, 0, on_diag, &g, NULL, NULL, NULL), 0);
+	assert_true(g.warnings >= 1);
+	assert_non_null(strstr(g.last, "refers to base 第一条第二款"));
+	tiao_result_free(r);
+	tiao_doc_free(base);
+}
+
+static void test_keep_going_left_out(void **state)
+{
+	(void)state;
+	/* an insertion out of range under keep_going: an error, and a warning that the result lacks it */
+	tiao_doc *base = parse_text(BASE);
+	tdec t;
+	tdec_init(&t, true);
+	const char *q[] = { "新条文。" };
+	tiao_instr *in = add(&t, TIAO_OP_INSERT, "一");
+	in->pos.at = TIAO_AT_ARTICLE;
+	in->pos.art = 9;
+	quote(in, q, 1);
+	diags g = { 0 };
+	tiao_result *r = NULL;
+	assert_int_equal(tiao_amend(&r, base, &t.dec, 1, on_diag, &g, NULL, NULL, NULL), TIAO_ERANGE);
+	assert_non_null(r);
+	assert_int_equal(g.errors, 1);
+	assert_int_equal(g.warnings, 1);
+	assert_non_null(strstr(g.last, "left out of the result"));
+	tiao_result_free(r);
+	tiao_doc_free(base);
+}
+
 static void test_stated_numbers_reorder(void **state)
 {
 	(void)state;
@@ -568,6 +691,9 @@ int main(void)
 		cmocka_unit_test(test_keep_going),
 		cmocka_unit_test(test_amendment_keeps_numbers),
 		cmocka_unit_test(test_relative_refs),
+		cmocka_unit_test(test_subst_counts_per_article),
+		cmocka_unit_test(test_relative_prev_para),
+		cmocka_unit_test(test_keep_going_left_out),
 		cmocka_unit_test(test_stated_numbers_reorder),
 		cmocka_unit_test(test_linear_time),
 	};
