@@ -173,7 +173,7 @@ for d in "$C"/*/; do
 		FILENAME == ARGV[1] && /"instruction"/ {
 			if ($0 ~ /"what": "renumbering"/ || $0 ~ /"op": "heading/) next
 			t = num($0, "target"); r = num($0, "result")
-			if (t == "0") { global = 1; next }  # a substitution over the whole text
+			if (t == "0") next                  # a chapter-level change (merge, heading)
 			if (t == "" && r == "") next        # a division (chapter, section)
 			if (t != "") told[t] = 1
 			if (r != "") tnew[r] = 1
