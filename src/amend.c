@@ -1808,13 +1808,13 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 		if (in_scope == 0 && in->ntargets > 1 && in->group == 0 && mode != PH_SUBST) {
 			/* strictness for lists without a distributive group: every scope must hold A */
 		}
-		if (in_scope == 0 && in->ntargets && in->group == 0 && in->ntargets == 1) {
+		if (in_scope == 0 && in->ntargets && in->group == 0 && in->ntargets == 1 && !in->optional) {
 			S_fail(c, in, TIAO_ENOTFOUND, "“%s” does not occur in %s", in->olds[0],
 			       S_addr_cstr(&b, &in->targets[t]));
 			tiao_buf_free(&b);
 			return;
 		}
-		if (in_scope == 0 && in->ntargets > 1 && in->group == 0) {
+		if (in_scope == 0 && in->ntargets > 1 && in->group == 0 && !in->optional) {
 			S_fail(c, in, TIAO_ENOTFOUND, "“%s” does not occur in %s", in->olds[0],
 			       S_addr_cstr(&b, &in->targets[t]));
 			tiao_buf_free(&b);
@@ -1861,6 +1861,15 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 		}
 	}
 	tiao_buf_free(&b);
+	if (total == 0 && in->optional) {
+		/* a sentence that amends every regulation of a package (此外，…中的“A”修改为“B”) need not
+		 * find A in each of them: say so, but it is no failure */
+		char name[256];
+		S_diag(c, TIAO_NOTE, "not-applicable", in->line, in->col,
+		       "%s: “%s” does not occur in this regulation (the sentence applies to every regulation "
+		       "of the package)", S_instr_name(in, name, sizeof name), in->olds[0]);
+		return;
+	}
 	if (total == 0) {
 		S_fail(c, in, TIAO_ENOTFOUND, "“%s” does not occur in %s", in->olds[0],
 		       in->ntargets > 1 ? "any of the listed provisions"
