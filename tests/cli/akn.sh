@@ -4,7 +4,7 @@
 # references, and after consolidate records wIds and passive modifications. Run from the repo root.
 BUILD=${BUILD:-build}
 TIAO=${TIAO:-$BUILD/tiao}
-SHARED=${SHARED:-/work/shared}
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && cd ../shared 2>/dev/null && pwd)}
 SCHEMA=schemas/akomantoso30.xsd
 fails=0
 pass() { echo "PASS $1"; }

@@ -3,7 +3,7 @@
 # check (diff before/after reports exactly the articles the decision touches), and speed.
 # Run from the repository root; TIAO and SHARED come from tests/run.sh.
 TIAO=${TIAO:-build/tiao}
-SHARED=${SHARED:-/work/shared}
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && cd ../shared 2>/dev/null && pwd)}
 C=$SHARED/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM

@@ -22,7 +22,7 @@
 # Chromium binary (default chromium).
 # Run from the repository root; TIAO and SHARED come from tests/run.sh.
 TIAO=${TIAO:-build/tiao}
-SHARED=${SHARED:-/work/shared}
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && cd ../shared 2>/dev/null && pwd)}
 CC=${CC:-cc}
 CHROMIUM=${CHROMIUM:-chromium}
 C=$SHARED/corpus

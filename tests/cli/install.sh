@@ -11,7 +11,7 @@
 #    'tiao --help' and 'tiao COMMAND --help' show.
 # Run from the repository root (tests/run.sh sets BUILD and SHARED).
 BUILD=${BUILD:-build}
-SHARED=${SHARED:-/work/shared}
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && cd ../shared 2>/dev/null && pwd)}
 CC=${CC:-cc}
 fails=0
 pass() { echo "PASS $1"; }

@@ -2,8 +2,9 @@
 # tests/cli/parse.sh — `tiao parse` end to end: usage, formats, -o (atomic), error messages and exit
 # status on bad input (empty, binary, invalid UTF-8, a 50 MB line, 100,000 labels), the examples of
 # the literate spec tests/spec/parse.txt, every corpus text
-# (parses, articles in sequence, canonical text is a fixed point), the eight regulations of the sample
-# gazette as `tiao split` writes them (article and chapter counts of the analysis, §2.3).
+# (parses, articles in sequence, canonical text is a fixed point; also on 300 mutated texts), the
+# eight regulations of the sample gazette as `tiao split` writes them (article and chapter counts
+# of the analysis, §2.3).
 # Prints one PASS/FAIL line per check; exits non-zero if any check failed.
 cd "$(dirname "$0")/../.." || exit 2
 BUILD=${BUILD:-build}
@@ -166,6 +167,38 @@ for f in "$SHARED"/corpus/*/before.txt "$SHARED"/corpus/*/after.txt; do
 done
 [ $n -ge 50 ] && [ -z "$bad" ] && pass "corpus: $n texts parse, articles in sequence, text and tree round-trip" \
 	|| fail "corpus ($n texts):$bad"
+
+# ---- canonical text is a fixed point on mutated inputs too ----
+# 300 mutated corpus texts (tests/tools/mutate.c; invalid UTF-8 left by the edits is dropped with
+# iconv -c, so that most of them parse): `tiao parse -f text` of its own output gives that output
+# again — the canonical text is always read as clean text, never as database text (no joined lines,
+# no dropped footer-like paragraphs).
+if cc -O1 -o "$TMP/mutate" tests/tools/mutate.c 2>/dev/null; then
+	set -- "$SHARED/corpus/national_lifafa_2023/before.txt" "$SHARED/corpus/sc_2022_nongyao/after.txt" \
+		"$SHARED/corpus/shanxi_qihou/before.txt" "$SHARED/corpus/shanxi_wanjiazhai/before.txt"
+	nm=0; nparsed=0; bad=""
+	for seed in $(seq 1 300); do
+		shift_by=$(( (seed - 1) % 4 ))
+		case $shift_by in 0) f=$1 ;; 1) f=$2 ;; 2) f=$3 ;; *) f=$4 ;; esac
+		[ -f "$f" ] || continue
+		nm=$((nm + 1))
+		"$TMP/mutate" "$seed" "$f" "$TMP/m0.txt" || { bad="$bad $seed(mutate)"; continue; }
+		if command -v iconv >/dev/null 2>&1; then
+			iconv -c -f UTF-8 -t UTF-8 "$TMP/m0.txt" >"$TMP/m.txt" 2>/dev/null
+		else
+			cp "$TMP/m0.txt" "$TMP/m.txt"
+		fi
+		"$TIAO" parse -f text "$TMP/m.txt" >"$TMP/m1.txt" 2>/dev/null || continue
+		nparsed=$((nparsed + 1))
+		"$TIAO" parse -f text "$TMP/m1.txt" >"$TMP/m2.txt" 2>/dev/null && cmp -s "$TMP/m1.txt" "$TMP/m2.txt" \
+			|| bad="$bad $seed($(basename "$(dirname "$f")"))"
+	done
+	[ $nm -eq 300 ] && [ $nparsed -ge 150 ] && [ -z "$bad" ] \
+		&& pass "mutated: parse -f text is idempotent on its own output ($nparsed of $nm parse)" \
+		|| fail "mutated: parse -f text idempotence ($nparsed of $nm parse):$bad"
+else
+	fail "mutated: cannot build tests/tools/mutate.c"
+fi
 
 # ---- the sample gazette's regulations, as `tiao split -o` writes them ----
 if [ -f "$G" ]; then

@@ -4,7 +4,7 @@
 # in DEVIATIONS; classifications on doctored official texts; options and exit status.
 # Run from the repository root; TIAO and SHARED come from tests/run.sh.
 TIAO=${TIAO:-build/tiao}
-SHARED=${SHARED:-/work/shared}
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && cd ../shared 2>/dev/null && pwd)}
 C=$SHARED/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
