@@ -196,4 +196,34 @@ else
 	fail "consolidate BASE D1 D2 -f xml"; head -n 3 "$tmp/xmllint.log"
 fi
 
+# Every corpus case: exactly one textualMod per elementary operation the engine applied — each entry
+# of the JSON "changes", plus each renumbering no instruction stated (条文顺序作相应调整).
+bad=
+for d in "$SHARED"/corpus/*/; do
+	c=$(basename "$d")
+	"$TIAO" consolidate "$d/before.txt" "$d/decision.txt" -f json >"$tmp/m.json" 2>/dev/null || continue
+	"$TIAO" consolidate "$d/before.txt" "$d/decision.txt" -f xml >"$tmp/m.xml" 2>/dev/null || continue
+	want=$(awk '
+		/"instruction": / {
+			n++
+			if ($0 ~ /"op": "(renumber|move)"/) {
+				t = $0; sub(/.*"target": \{"art": /, "", t); sub(/[^0-9].*/, "", t); stated[t] = 1
+			}
+			next
+		}
+		/^ "renumbering": \[/ { inr = 1; next }
+		inr && /"old": / {
+			o = $0; sub(/.*"old": /, "", o); sub(/[^0-9].*/, "", o)
+			w = $0; sub(/.*"new": /, "", w)
+			if (w ~ /^null/) next
+			sub(/[^0-9].*/, "", w)
+			if ($0 ~ /sub/) { u++; next }   # 之N entries: compared by number only below
+			if (o != w && !(o in stated)) u++
+		}
+		END { print n + u }' "$tmp/m.json")
+	got=$(count textualMod "$tmp/m.xml")
+	[ "$want" = "$got" ] || bad="$bad $c($got for $want)"
+done
+[ -z "$bad" ] && pass "every corpus case: one textualMod per applied operation" || fail "textualMod counts:$bad"
+
 [ "$fails" -eq 0 ]
