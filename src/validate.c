@@ -831,6 +831,16 @@ static bool S_check_tok(S_ctx *c, const tiao_node *holder, const tiao_xtok *t, s
 	size_t here_idx = c->cur_art, art_idx;
 	if (here_idx >= c->arts.len || c->arts.items[here_idx].node != here_art)
 		return false; /* not an article of the body */
+	/* 前条第二款: the scanner reads 前条 and 第二款 as two references; the paragraph belongs to the
+	 * article before this one, not to this one (as the engine reads it too) */
+	tiao_xtok prev_tok;
+	if (t->rel == TIAO_XREL_THIS_ART && !t->art && holder->text && t->start >= 9 &&
+	    memcmp(holder->text + t->start - 9, "前条第", 9) == 0) {
+		prev_tok = *t;
+		prev_tok.rel = TIAO_XREL_PREV_ART;
+		prev_tok.count = 1;
+		t = &prev_tok;
+	}
 	if (t->rel == TIAO_XREL_PREV_ART) {
 		size_t i = here_idx, cnt = t->count > 1 ? (size_t)t->count : 1;
 		if (i < cnt || i >= c->arts.len) {

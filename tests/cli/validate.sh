@@ -214,4 +214,15 @@ if [ -f "$G" ]; then
 	fi
 fi
 
+# ---- 前条第二款 names a paragraph of the article before, not of this one ----
+printf '测试条例\n第一条　甲。\n第二条　乙。\n丙。\n第三条　违反前条第二款规定的，处罚。\n' >"$TMP/pq1.txt"
+printf '测试条例\n第一条　甲。\n第二条　乙。\n第三条　丙。\n丁。\n违反前条第二款规定的，处罚。\n' >"$TMP/pq2.txt"
+"$TIAO" validate "$TMP/pq1.txt" >/dev/null 2>&1; s1=$?
+"$TIAO" validate "$TMP/pq2.txt" 2>"$TMP/pq2.err"; s2=$?
+if [ $s1 -eq 0 ] && [ $s2 -eq 1 ] && grep -q "pq2.txt:6:5: error: reference to 前条第二款, but 第二条 has 1 paragraph \[xref-missing-paragraph\]" "$TMP/pq2.err"; then
+	pass "前条第二款 is checked against the article before"
+else
+	fail "前条第二款 (exit $s1/$s2)"; cat "$TMP/pq2.err"
+fi
+
 [ $fails -eq 0 ]
