@@ -3548,8 +3548,7 @@ static void S_rewrite_refs(amend_ctx *c)
 				tart = home->num;
 				tsub = home->sub;
 				tpara = bp->base_num - 1;
-			} else if (t->rel == TIAO_XREL_THIS_ART && !t->art && t->start >= 9 &&
-			           memcmp(s + t->start - 9, "前条第", 9) == 0) {
+			} else if (tiao_xtok_of_prev_article(t, s)) {
 				/* 前条第二款: a paragraph of the article before the referring one (base) */
 				if (!home || home == c->arts)
 					continue;

@@ -718,9 +718,13 @@ static const tiao_node *S_resolve(S_ctx *c, const tiao_xtok *t, const tiao_node 
 		for (const tiao_node *a = tiao_doc_first_article(c->doc); a && a != cur_art;
 		     a = tiao_article_next(a))
 			art = a;
-		return art;
+		if (!art || t->level == TIAO_XLVL_ARTICLE || t->para <= 0)
+			return art;
+		cur_art = art; /* 前条第二款: on to the paragraph of that article */
+		cur_para = NULL;
+	} else {
+		art = t->art > 0 ? S_article(c, t->art, t->art_sub) : cur_art;
 	}
-	art = t->art > 0 ? S_article(c, t->art, t->art_sub) : cur_art;
 	if (!art)
 		return NULL;
 	if (t->level == TIAO_XLVL_ARTICLE)
@@ -791,6 +795,12 @@ static void S_text_refs(S_ctx *c, xmlNodePtr parent, const char *text, const tia
 		const tiao_xtok *t = &xr.toks.items[i];
 		if (t->start < done || t->end > len || t->end <= t->start)
 			continue;
+		tiao_xtok prev_tok;
+		if (tiao_xtok_of_prev_article(t, text)) {
+			prev_tok = *t;
+			prev_tok.rel = TIAO_XREL_PREV_ART;
+			t = &prev_tok;
+		}
 		const tiao_node *target = S_resolve(c, t, at);
 		const char *eid = target ? S_map_get(&c->eids, target) : NULL;
 		if (!eid)

@@ -834,8 +834,7 @@ static bool S_check_tok(S_ctx *c, const tiao_node *holder, const tiao_xtok *t, s
 	/* 前条第二款: the scanner reads 前条 and 第二款 as two references; the paragraph belongs to the
 	 * article before this one, not to this one (as the engine reads it too) */
 	tiao_xtok prev_tok;
-	if (t->rel == TIAO_XREL_THIS_ART && !t->art && holder->text && t->start >= 9 &&
-	    memcmp(holder->text + t->start - 9, "前条第", 9) == 0) {
+	if (tiao_xtok_of_prev_article(t, holder->text)) {
 		prev_tok = *t;
 		prev_tok.rel = TIAO_XREL_PREV_ART;
 		prev_tok.count = 1;

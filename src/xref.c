@@ -486,3 +486,9 @@ void tiao_xrefs_free(tiao_xrefs *x)
 	TIAO_VEC_FREE(&x->toks);
 	x->nrefs = 0;
 }
+
+bool tiao_xtok_of_prev_article(const tiao_xtok *t, const char *text)
+{
+	return t->rel == TIAO_XREL_THIS_ART && !t->art && text && t->start >= 9 &&
+	       memcmp(text + t->start - 9, "前条第", 9) == 0;
+}

@@ -53,4 +53,8 @@ typedef struct tiao_xrefs {
 int tiao_xref_scan(tiao_xrefs *out, const char *text, size_t len);
 void tiao_xrefs_free(tiao_xrefs *x);
 
+/* Whether token t of text is the paragraph of 前条第Y款: the scanner reads 前条 and 第Y款 as two
+ * references (t then has rel TIAO_XREL_THIS_ART), but the paragraph is one of the article before. */
+bool tiao_xtok_of_prev_article(const tiao_xtok *t, const char *text);
+
 #endif

@@ -226,4 +226,13 @@ for d in "$SHARED"/corpus/*/; do
 done
 [ -z "$bad" ] && pass "every corpus case: one textualMod per applied operation" || fail "textualMod counts:$bad"
 
+# 前条第二款 links to the paragraph of the article before
+printf '测试条例\n第一条　甲。\n第二条　乙。\n丙。\n第三条　丁。\n违反前条第二款规定的，处罚。\n' >"$tmp/pq.txt"
+"$TIAO" parse -f xml "$tmp/pq.txt" >"$tmp/pq.xml" 2>/dev/null
+if grep -q '<ref href="#art_2">前条</ref><ref href="#art_2__para_2">第二款</ref>' "$tmp/pq.xml"; then
+	pass "前条第二款 links to art_2__para_2"
+else
+	fail "前条第二款 link: $(grep -o '<ref[^>]*>[^<]*</ref>' "$tmp/pq.xml" | tr '\n' ' ')"
+fi
+
 [ "$fails" -eq 0 ]
