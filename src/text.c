@@ -53,11 +53,202 @@ uint32_t tiao_utf8_prev(const char *s, size_t *i)
 	return cp;
 }
 
-/* Validation with an 8-byte ASCII fast path (the hot path of every command). */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#define TIAO_UTF8_SSSE3 1
+/* Whether s[0..len) is valid UTF-8, 16 bytes at a time with SSSE3 (the lookup method of Keiser and
+ * Lemire, "Validating UTF-8 in less than one instruction per byte", 2021): three 16-entry tables,
+ * indexed by the high and low nibble of each byte and the high nibble of the next, flag every
+ * error of a two-byte window; the expected continuations of 3- and 4-byte sequences are checked
+ * by shifting the lead bytes two and three places. */
+__attribute__((target("ssse3"))) static bool S_utf8_valid_ssse3(const unsigned char *s, size_t len)
+{
+	enum {
+		TOO_SHORT = 1 << 0, TOO_LONG = 1 << 1, OVERLONG_3 = 1 << 2, TOO_LARGE = 1 << 3,
+		SURROGATE = 1 << 4, OVERLONG_2 = 1 << 5, TOO_LARGE_1000 = 1 << 6, OVERLONG_4 = 1 << 6,
+		TWO_CONTS = 1 << 7, CARRY = TOO_SHORT | TOO_LONG | TWO_CONTS
+	};
+	static const unsigned char tables[3][16] = {
+	    /* by the high nibble of the first byte of a pair */
+	    {TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
+	     TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
+	     TOO_SHORT | OVERLONG_3 | SURROGATE, TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4},
+	    /* by its low nibble */
+	    {CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, CARRY, CARRY,
+	     CARRY | TOO_LARGE, CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+	     CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+	     CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+	     CARRY | TOO_LARGE | TOO_LARGE_1000, CARRY | TOO_LARGE | TOO_LARGE_1000,
+	     CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE, CARRY | TOO_LARGE | TOO_LARGE_1000,
+	     CARRY | TOO_LARGE | TOO_LARGE_1000},
+	    /* by the high nibble of the second byte */
+	    {TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+	     TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4,
+	     TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,
+	     TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+	     TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+	     TOO_SHORT}};
+	/* a block ending inside a sequence: its last three bytes must not open one that needs more */
+	static const unsigned char incomplete_bytes[16] = {255, 255, 255, 255, 255, 255, 255, 255, 255,
+	                                                   255, 255, 255, 255, 0xF0 - 1, 0xE0 - 1,
+	                                                   0xC0 - 1};
+	const __m128i b1_high = _mm_loadu_si128((const __m128i *)(const void *)tables[0]);
+	const __m128i b1_low = _mm_loadu_si128((const __m128i *)(const void *)tables[1]);
+	const __m128i b2_high = _mm_loadu_si128((const __m128i *)(const void *)tables[2]);
+	const __m128i incomplete_max = _mm_loadu_si128((const __m128i *)(const void *)incomplete_bytes);
+	const __m128i nib = _mm_set1_epi8(0x0F);
+	__m128i prev = _mm_setzero_si128(), err = _mm_setzero_si128(), incomplete = _mm_setzero_si128();
+	size_t i = 0;
+	unsigned char tail[16];
+	while (i < len) {
+		__m128i in;
+		if (len - i >= 16) {
+			in = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		} else {
+			memset(tail, 0, sizeof tail);
+			memcpy(tail, s + i, len - i);
+			in = _mm_loadu_si128((const __m128i *)(const void *)tail);
+		}
+		i += 16;
+		if (_mm_movemask_epi8(in) == 0) { /* ASCII: only a sequence left open before it fails */
+			err = _mm_or_si128(err, incomplete);
+			incomplete = _mm_setzero_si128();
+			prev = in;
+			continue;
+		}
+		__m128i prev1 = _mm_alignr_epi8(in, prev, 15);
+		__m128i sc = _mm_and_si128(
+		    _mm_and_si128(_mm_shuffle_epi8(b1_high, _mm_and_si128(_mm_srli_epi16(prev1, 4), nib)),
+		                  _mm_shuffle_epi8(b1_low, _mm_and_si128(prev1, nib))),
+		    _mm_shuffle_epi8(b2_high, _mm_and_si128(_mm_srli_epi16(in, 4), nib)));
+		__m128i prev2 = _mm_alignr_epi8(in, prev, 14), prev3 = _mm_alignr_epi8(in, prev, 13);
+		__m128i third = _mm_subs_epu8(prev2, _mm_set1_epi8((char)(0xE0 - 0x80)));
+		__m128i fourth = _mm_subs_epu8(prev3, _mm_set1_epi8((char)(0xF0 - 0x80)));
+		__m128i must23 = _mm_and_si128(_mm_or_si128(third, fourth), _mm_set1_epi8((char)0x80));
+		err = _mm_or_si128(err, _mm_xor_si128(must23, sc));
+		incomplete = _mm_subs_epu8(in, incomplete_max);
+		prev = in;
+	}
+	err = _mm_or_si128(err, incomplete);
+	return _mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) == 0xFFFF;
+}
+#endif
+
+/* Validation (the hot path of every command): SSSE3 where the CPU has it (above), else a shift-based DFA — one table load and one shift per
+ * byte, no branch on the data; about 2.5 times the speed of the byte-by-byte check on Chinese text —
+ * with an 8-byte ASCII fast path. The exact first bad byte, needed only on failure, comes from a
+ * second, byte-by-byte pass. A state is a bit offset (6 bits each) into a row of dfa: accept 0, error
+ * 6, then 1/2/3 continuation bytes to go, and after E0 (A0–BF), ED (80–9F), F0 (90–BF), F4 (80–8F).
+ * Row b holds, at each state's offset, the offset of the state byte b leads to; only the low 6 bits
+ * of st matter (the shift count is taken mod 64). Overlongs, surrogates and > U+10FFFF fail. */
 size_t tiao_utf8_check(const char *str, size_t len)
 {
+	static const uint64_t dfa[256] = {
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull, 0x6186186186180ull,
+	    0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull,
+	    0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull,
+	    0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull,
+	    0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull, 0x1218c192300186ull,
+	    0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull,
+	    0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull,
+	    0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull,
+	    0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull, 0x648c192300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull, 0x6486312300186ull,
+	    0x6186186186186ull, 0x6186186186186ull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618618cull, 0x618618618618cull, 0x618618618618cull, 0x618618618618cull,
+	    0x618618618619eull, 0x6186186186192ull, 0x6186186186192ull, 0x6186186186192ull,
+	    0x6186186186192ull, 0x6186186186192ull, 0x6186186186192ull, 0x6186186186192ull,
+	    0x6186186186192ull, 0x6186186186192ull, 0x6186186186192ull, 0x6186186186192ull,
+	    0x6186186186192ull, 0x61861861861a4ull, 0x6186186186192ull, 0x6186186186192ull,
+	    0x61861861861aaull, 0x6186186186198ull, 0x6186186186198ull, 0x6186186186198ull,
+	    0x61861861861b0ull, 0x6186186186186ull, 0x6186186186186ull, 0x6186186186186ull,
+	    0x6186186186186ull, 0x6186186186186ull, 0x6186186186186ull, 0x6186186186186ull,
+	    0x6186186186186ull, 0x6186186186186ull, 0x6186186186186ull, 0x6186186186186ull,
+	};
+	enum { ACCEPT = 0, FAIL = 6 };
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
+	uint64_t st = ACCEPT;
+#ifdef TIAO_UTF8_SSSE3
+	/* x86 with SSSE3 (checked at run time): 16 bytes at a time, about twice the DFA's speed again.
+	 * Short strings take the DFA, so that the tests exercise both. */
+	if (len >= 64 && __builtin_cpu_supports("ssse3")) {
+		if (S_utf8_valid_ssse3(s, len))
+			return len;
+		st = FAIL;
+		i = len;
+	}
+#endif
+	while (i < len) {
+		if ((st & 63) == ACCEPT) {
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+		}
+		size_t end = len - i > 256 ? i + 256 : len;
+		for (; i + 4 <= end; i += 4) {
+			st = dfa[s[i]] >> (st & 63);
+			st = dfa[s[i + 1]] >> (st & 63);
+			st = dfa[s[i + 2]] >> (st & 63);
+			st = dfa[s[i + 3]] >> (st & 63);
+		}
+		for (; i < end; i++)
+			st = dfa[s[i]] >> (st & 63);
+		if ((st & 63) == FAIL)
+			break;
+	}
+	if ((st & 63) == ACCEPT)
+		return len;
+	/* invalid somewhere: find the first bad sequence */
+	i = 0;
 	while (i < len) {
 		unsigned c = s[i];
 		if (c < 0x80) {

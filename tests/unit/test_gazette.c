@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "gazette.h"
+#include "node.h"
 #include "numeral.h"
 #include "text.h"
 
@@ -165,6 +166,78 @@ static void test_invalid_utf8(void **state)
 	assert_int_equal(tiao_paras_read(&p, "ab\xED\xA0\x80", 5, TIAO_INPUT_AUTO, "t", &err),
 	                 TIAO_EENCODING);
 	assert_int_equal(err.byte_offset, 2);
+}
+
+/* Every kind of invalid sequence, at every position of a short and of a long Chinese text (the
+ * validator takes a DFA below 64 bytes, and 16-byte SIMD blocks above where the CPU has them): the
+ * first bad byte is reported, and valid 2-, 3- and 4-byte sequences at block edges pass. */
+static void test_invalid_utf8_positions(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *seq;
+		size_t len;
+	} bad[] = {
+	    {"\xFF", 1},         {"\x80", 1},         {"\xC0\xAF", 2},     {"\xC1\xBF", 2},
+	    {"\xC3", 1},         {"\xE6\x9D", 2},     {"\xE0\x80\xAF", 3}, {"\xED\xA0\x80", 3},
+	    {"\xF0\x8F\xBF\xBF", 4}, {"\xF4\x90\x80\x80", 4}, {"\xF5\x80\x80\x80", 4},
+	    {"\xF0\x9F\x98", 3}, {"\xE6\x9D\xA1\xA1", 4}, {"\xF8\x88\x80\x80\x80", 5},
+	};
+	static const char *good[] = {"\xC3\xA9", "\xE6\x9D\xA1", "\xF0\x9F\x98\x80", "\xEF\xBF\xBF",
+	                             "\xF4\x8F\xBF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF"};
+	char buf[256];
+	const size_t sizes[] = {40, 200};
+	for (size_t z = 0; z < 2; z++) {
+		size_t n = sizes[z];
+		for (size_t at = 0; at + 5 <= n; at++) {
+			/* lines of 条 (3 bytes), the bad sequence at byte at */
+			for (size_t k = 0, c = 0; k < n; c++) {
+				if (c % 10 == 9 || k + 3 > n) {
+					buf[k++] = '\n';
+				} else {
+					memcpy(buf + k, "\xE6\x9D\xA1", 3);
+					k += 3;
+				}
+			}
+			for (size_t b = 0; b < TIAO_ARRAY_LEN(bad); b++) {
+				char t[256];
+				memcpy(t, buf, at);
+				/* what precedes must be whole characters: pad the cut with ASCII */
+				size_t a = at;
+				while (a > 0 && ((unsigned char)t[a - 1] & 0xC0) == 0x80)
+					a--;
+				if (a > 0 && (unsigned char)t[a - 1] >= 0xC0)
+					a--;
+				memset(t + a, 'x', at - a);
+				memcpy(t + at, bad[b].seq, bad[b].len);
+				size_t len = at + bad[b].len;
+				/* then ASCII, so that a truncated sequence is cut by it */
+				while (len < n)
+					t[len++] = 'y';
+				tiao_paras p;
+				tiao_error err;
+				memset(&err, 0, sizeof err);
+				assert_int_equal(tiao_paras_read(&p, t, len, TIAO_INPUT_CLEAN, "t", &err),
+				                 TIAO_EENCODING);
+				/* \xE6\x9D\xA1\xA1: the stray continuation after a whole 条 */
+				size_t want = b == 12 ? at + 3 : at;
+				if (err.byte_offset != want)
+					fprintf(stderr, "n %zu at %zu bad %zu: offset %zu\n", n, at, b, err.byte_offset);
+				assert_int_equal(err.byte_offset, want);
+				assert_int_equal(tiao_utf8_check(t, len), want);
+			}
+			for (size_t g = 0; g < TIAO_ARRAY_LEN(good); g++) {
+				char t[256];
+				size_t gl = strlen(good[g]);
+				for (size_t k = 0; k < n; k++)
+					t[k] = 'z';
+				memcpy(t + at, good[g], gl);
+				assert_int_equal(tiao_utf8_check(t, n), n);
+				/* truncated at the very end */
+				assert_int_equal(tiao_utf8_check(t, at + gl - 1), at);
+			}
+		}
+	}
 }
 
 static void test_nul_bytes(void **state)
@@ -340,6 +413,159 @@ static void test_database_form(void **state)
 	assert_string_equal(p.items[4].text, "第三条 任何单位和个人都有义务。");
 	assert_string_equal(p.items[5].text, "第四条 依照第三条规定。");
 	tiao_paras_free(&p);
+}
+
+/* A label alone on its line, followed by an item, in database form: the item stays its own
+ * paragraph (the label's body is empty), as in the clean form, and both give the same tree. */
+static void test_database_label_before_item(void **state)
+{
+	(void)state;
+	static const char *db = "某某条例\n"
+	                        "第一条\n"
+	                        "本条例适用于下列事项：\n"
+	                        "第二条\n"
+	                        "（一）甲；\n"
+	                        "（二）乙。\n"
+	                        "第三条\n"
+	                        "(一)丙；\n"
+	                        "(二)丁。\n"
+	                        "第四条  任何单位\n"
+	                        "和个人都有义务。\n";
+	tiao_paras p;
+	S_read(&p, db, TIAO_INPUT_AUTO);
+	assert_int_equal(p.form, TIAO_INPUT_DATABASE);
+	assert_int_equal(p.len, 9);
+	assert_string_equal(p.items[1].text, "第一条　本条例适用于下列事项：");
+	assert_string_equal(p.items[2].text, "第二条");
+	assert_int_equal(p.items[2].line, 4);
+	assert_string_equal(p.items[3].text, "（一）甲；");
+	assert_int_equal(p.items[3].line, 5);
+	assert_int_equal(p.items[3].col, 1);
+	assert_string_equal(p.items[4].text, "（二）乙。");
+	assert_string_equal(p.items[5].text, "第三条");
+	assert_string_equal(p.items[6].text, "(一)丙；");
+	assert_string_equal(p.items[8].text, "第四条 任何单位和个人都有义务。");
+	tiao_paras_free(&p);
+
+	/* the tree: 第二条 has an empty first paragraph holding the items, the same as from the clean
+	 * form of the same text, and the item is located on its own line */
+	tiao_doc *a = NULL, *b = NULL;
+	tiao_error err;
+	memset(&err, 0, sizeof err);
+	tiao_parse_options o = TIAO_PARSE_OPTIONS_INIT;
+	o.form = TIAO_INPUT_DATABASE;
+	assert_int_equal(tiao_parse(&a, db, strlen(db), &o, &err), 0);
+	o.form = TIAO_INPUT_CLEAN;
+	assert_int_equal(tiao_parse(&b, db, strlen(db), &o, &err), 0);
+	tiao_node *art = tiao_doc_find_article(a, 2, 0);
+	assert_non_null(art);
+	assert_int_equal(tiao_node_child_count(art), 1);
+	assert_string_equal(art->first->text, "");
+	assert_int_equal(tiao_node_child_count(art->first), 2);
+	assert_string_equal(art->first->first->label, "（一）");
+	assert_string_equal(art->first->first->text, "甲；");
+	assert_int_equal(art->first->first->line, 5);
+	assert_int_equal(art->first->first->col, 1);
+	tiao_buf ta = TIAO_BUF_INIT, tb = TIAO_BUF_INIT;
+	assert_int_equal(tiao_render_json(&ta, a), 0);
+	assert_int_equal(tiao_render_json(&tb, b), 0);
+	/* the trees agree except for the wrapped 第四条 (joined only in database form) */
+	const char *cut_a = strstr(tiao_buf_cstr(&ta), "\"num\": 4, \"label\": \"第四条\"");
+	const char *cut_b = strstr(tiao_buf_cstr(&tb), "\"num\": 4, \"label\": \"第四条\"");
+	assert_non_null(cut_a);
+	assert_non_null(cut_b);
+	assert_int_equal(cut_a - ta.data, cut_b - tb.data);
+	assert_memory_equal(ta.data, tb.data, (size_t)(cut_a - ta.data));
+	tiao_buf_free(&ta);
+	tiao_buf_free(&tb);
+	tiao_doc_free(a);
+	tiao_doc_free(b);
+}
+
+/* Canonical text (tiao's own `-f text`) is always clean: articles whose first paragraph ends
+ * without closing punctuation and is followed by another paragraph are no wraps, a label alone
+ * before an item no database label, a footer-like paragraph no footer. */
+static void test_detect_canonical(void **state)
+{
+	(void)state;
+	static const char *canon = "某某条例\n"
+	                           "第一章　总则\n"
+	                           "第一条　本条例所称设施\n"
+	                           "是指各类设施。\n"
+	                           "第二条　下列事项（见附表）\n"
+	                           "由省人民政府规定。\n"
+	                           "第三条\n"
+	                           "（一）甲；\n"
+	                           "（二）乙。\n"
+	                           "—１２—\n"
+	                           "第四条　其他事项\n"
+	                           "依照有关规定执行。\n";
+	assert_int_equal(tiao_detect_form(canon, strlen(canon)), TIAO_INPUT_CLEAN);
+	tiao_paras p;
+	S_read(&p, canon, TIAO_INPUT_AUTO);
+	assert_int_equal(p.len, 12);
+	assert_string_equal(p.items[3].text, "是指各类设施。");
+	assert_string_equal(p.items[9].text, "—１２—");
+	tiao_paras_free(&p);
+	/* an annex may hold text of any shape */
+	static const char *annex = "某某条例\n第一条　甲\n乙。\n第二条　丙\n丁。\n附件\n第一条\n正文\n";
+	assert_int_equal(tiao_detect_form(annex, strlen(annex)), TIAO_INPUT_CLEAN);
+	/* what canonical text never has still means database text */
+	static const char *alone = "某某条例\n第一条\n本条例所称设施，是指\n各类设施。\n";
+	assert_int_equal(tiao_detect_form(alone, strlen(alone)), TIAO_INPUT_DATABASE);
+	static const char *dsp = "某某条例\n第一条  甲\n乙。\n第二条  丙\n丁。\n";
+	assert_int_equal(tiao_detect_form(dsp, strlen(dsp)), TIAO_INPUT_DATABASE);
+	static const char *ascii = "某某条例\n第一条 甲\n乙。\n第二条 丙\n丁。\n";
+	assert_int_equal(tiao_detect_form(ascii, strlen(ascii)), TIAO_INPUT_DATABASE);
+	static const char *footer = "某某条例\n第一条 甲。\n- 6 -\n第二条 丙。\n";
+	assert_int_equal(tiao_detect_form(footer, strlen(footer)), TIAO_INPUT_DATABASE);
+	static const char *indented = "某某条例\n第一条　甲\n乙。\n　第二条　丙\n丁。\n";
+	assert_int_equal(tiao_detect_form(indented, strlen(indented)), TIAO_INPUT_DATABASE);
+}
+
+/* Every corpus text: its canonical text is detected as clean and is a fixed point of
+ * parse → text, whatever form the original was in. */
+static void test_canonical_corpus(void **state)
+{
+	(void)state;
+	static const char *cases[] = {
+	    "national_cishanfa_2023", "national_daibiaofa_2025", "national_duiwaimaoyi_2022",
+	    "national_fanlongduan_2022", "national_jianchafa_2024", "national_jiandufa_2024",
+	    "national_kuaijifa_2024", "national_lifafa_2023", "national_minshisusong_2023",
+	    "national_nongjituiguang_2024", "national_shengwuanquan_2024", "national_tongjifa_2024",
+	    "national_weichengnianrenbaohu_2024", "national_xingfa_xiuzhengan12_2023",
+	    "national_yishiguize_2022", "sc_2022_baoan_fuwu", "sc_2022_daolu_yunshu",
+	    "sc_2022_hulianwang_shangwang", "sc_2022_jiliangfa_shishi", "sc_2022_nongyao",
+	    "sc_2023_xiaohao_chouyangceng", "sc_2024_keji_jiangli", "sc_2024_nianjie_fangjia",
+	    "shanxi_qihou", "shanxi_wanjiazhai"};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (int k = 0; k < 2; k++) {
+			char rel[256];
+			size_t len;
+			snprintf(rel, sizeof rel, "corpus/%s/%s", cases[i], k ? "after.txt" : "before.txt");
+			char *b = S_slurp(rel, &len);
+			if (!b)
+				skip();
+			tiao_doc *d1 = NULL, *d2 = NULL;
+			tiao_error err;
+			memset(&err, 0, sizeof err);
+			assert_int_equal(tiao_parse(&d1, b, len, NULL, &err), 0);
+			tiao_buf t1 = TIAO_BUF_INIT, t2 = TIAO_BUF_INIT;
+			assert_int_equal(tiao_render_text(&t1, d1), 0);
+			if (tiao_detect_form(t1.data, t1.len) != TIAO_INPUT_CLEAN)
+				fprintf(stderr, "%s: canonical text not detected as clean\n", rel);
+			assert_int_equal(tiao_detect_form(t1.data, t1.len), TIAO_INPUT_CLEAN);
+			assert_int_equal(tiao_parse(&d2, t1.data, t1.len, NULL, &err), 0);
+			assert_int_equal(tiao_render_text(&t2, d2), 0);
+			assert_int_equal(t1.len, t2.len);
+			assert_memory_equal(t1.data, t2.data, t1.len);
+			tiao_buf_free(&t1);
+			tiao_buf_free(&t2);
+			tiao_doc_free(d1);
+			tiao_doc_free(d2);
+			free(b);
+		}
+	}
 }
 
 /* ---- form (a): the sample gazette ---- */
@@ -625,11 +851,15 @@ int main(void)
 	    cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_bom),
 	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_invalid_utf8_positions),
 	    cmocka_unit_test(test_nul_bytes),
 	    cmocka_unit_test(test_clean_form),
 	    cmocka_unit_test(test_huge_single_line),
 	    cmocka_unit_test(test_detect_corpus),
 	    cmocka_unit_test(test_database_form),
+	    cmocka_unit_test(test_database_label_before_item),
+	    cmocka_unit_test(test_detect_canonical),
+	    cmocka_unit_test(test_canonical_corpus),
 	    cmocka_unit_test(test_gazette_artifacts),
 	    cmocka_unit_test(test_gazette_synthetic),
 	    cmocka_unit_test(test_split_gazette),
