@@ -28,9 +28,21 @@ echo "## parse throughput ($(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1048576}'
 echo
 echo "| command | wall s | CPU s | MB/s (CPU) | peak RSS (MiB) | RSS / input |"
 echo "|---|---|---|---|---|---|"
+# each command runs RUNS times (default 5); the row shows the run with the least CPU time, for the
+# baselines as for tiao (the machine is shared: single runs vary by a third)
+RUNS=${BENCH_RUNS:-5}
 row() {
 	name=$1; shift
-	set -- $("$M" -i "$W/big.txt" -o "$W/out" -- "$@")
+	best=
+	r=0
+	while [ $r -lt "$RUNS" ]; do
+		res=$("$M" -i "$W/big.txt" -o "$W/out" -- "$@")
+		if [ -z "$best" ] || awk -v a="$(echo "$res" | cut -d' ' -f4)" -v b="$(echo "$best" | cut -d' ' -f4)" 'BEGIN { exit !(a < b) }'; then
+			best=$res
+		fi
+		r=$((r + 1))
+	done
+	set -- $best
 	rss=$(awk -v k="$2" 'BEGIN{printf "%.1f", k/1024}')
 	ratio=$(awk -v k="$2" -v b="$BYTES" 'BEGIN{printf "%.2f", k*1024/b}')
 	echo "| $name | $1 | $4 | $(mb "$4") | $rss | $ratio |"

@@ -124,6 +124,13 @@ typedef struct tiao_parse_options {
  */
 int tiao_parse(tiao_doc **out, const char *bytes, size_t len, const tiao_parse_options *opts,
                tiao_error *err);
+/*
+ * The same, taking ownership of bytes instead of copying it: bytes must come from malloc and have
+ * room for len + 1 bytes; the library frees it (with the document, or at once on failure), in every
+ * case. Saves a copy of the input on large texts.
+ */
+int tiao_parse_buffer(tiao_doc **out, char *bytes, size_t len, const tiao_parse_options *opts,
+                      tiao_error *err);
 void tiao_doc_free(tiao_doc *doc);
 
 const char *tiao_doc_title(const tiao_doc *doc);
@@ -166,9 +173,17 @@ typedef enum { TIAO_FORMAT_TEXT = 0, TIAO_FORMAT_JSON, TIAO_FORMAT_XML, TIAO_FOR
 typedef struct tiao_buf {
 	char *data;
 	size_t len, cap;
-	int failed; /* set when an allocation failed; further appends are ignored */
+	int failed; /* set when an allocation or a flush failed; further appends are ignored */
+	/* Optional streaming: when set, a buffer about to grow past flush_at bytes first hands its
+	 * contents to flush (which returns 0, or -1 on failure) and starts again empty, so output of
+	 * any size goes out in pieces of about flush_at bytes. Call tiao_buf_flush() at the end. */
+	int (*flush)(const char *data, size_t len, void *payload);
+	void *flush_payload;
+	size_t flush_at;
 } tiao_buf;
-#define TIAO_BUF_INIT { NULL, 0, 0, 0 }
+#define TIAO_BUF_INIT { NULL, 0, 0, 0, NULL, NULL, 0 }
+/* Hand what the buffer holds to its flush callback (no-op without one). 0, or -1 on failure. */
+int tiao_buf_flush(tiao_buf *buf);
 void tiao_buf_free(tiao_buf *buf);
 void tiao_free(void *p);
 

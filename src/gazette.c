@@ -1174,8 +1174,28 @@ tiao_input_form tiao_detect_form(const char *bytes, size_t len)
  * Entry point
  * ------------------------------------------------------------------------------------------- */
 
+static int S_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_form form,
+                        const char *filename, tiao_error *err, char *adopt);
+
 int tiao_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_form form,
                     const char *filename, tiao_error *err)
+{
+	return S_paras_read(out, bytes, len, form, filename, err, NULL);
+}
+
+int tiao_paras_adopt(tiao_paras *out, char *bytes, size_t len, tiao_input_form form,
+                     const char *filename, tiao_error *err)
+{
+	int rc = S_paras_read(out, bytes, len, form, filename, err, bytes);
+	/* clean text keeps bytes as its buffer; the other forms build their own */
+	if (rc < 0 || out->buf != bytes)
+		free(bytes);
+	return rc;
+}
+
+/* adopt: bytes itself, malloc'd with room for len + 1, to use as the clean form's buffer. */
+static int S_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_form form,
+                        const char *filename, tiao_error *err, char *adopt)
 {
 	memset(out, 0, sizeof *out);
 	out->filename = filename;
@@ -1215,11 +1235,15 @@ int tiao_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_f
 		return 0;
 	int rc;
 	if (form == TIAO_INPUT_CLEAN) {
-		out->buf = malloc(len + 1);
-		if (!out->buf)
-			return tiao_error_set(err, TIAO_ENOMEM, filename, 0, 0, "out of memory");
-		S_hugepage(out->buf, len + 1);
-		memcpy(out->buf, bytes, len);
+		if (adopt) {
+			out->buf = adopt;
+		} else {
+			out->buf = malloc(len + 1);
+			if (!out->buf)
+				return tiao_error_set(err, TIAO_ENOMEM, filename, 0, 0, "out of memory");
+			S_hugepage(out->buf, len + 1);
+			memcpy(out->buf, bytes, len);
+		}
 		out->buf[len] = '\0';
 		rc = S_read_clean(out, base, len);
 	} else if (form == TIAO_INPUT_DATABASE) {
@@ -1228,6 +1252,8 @@ int tiao_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_f
 		rc = S_read_gazette(out, bytes, base, len);
 	}
 	if (rc != 0) {
+		if (adopt && out->buf == adopt)
+			out->buf = NULL; /* the caller (tiao_paras_adopt) frees it */
 		tiao_paras_free(out);
 		out->form = form;
 		return tiao_error_set(err, rc, filename, 0, 0, "out of memory");

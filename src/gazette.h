@@ -41,6 +41,10 @@ typedef struct tiao_paras {
  * UTF-8 fails with TIAO_EENCODING and "invalid UTF-8 at byte N". Empty input gives 0 paragraphs. */
 int tiao_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_input_form form,
                     const char *filename, tiao_error *err);
+/* The same, taking ownership of bytes (malloc'd, room for len + 1): clean text is read in place
+ * instead of copied. bytes is freed by tiao_paras_free, or at once when not needed or on failure. */
+int tiao_paras_adopt(tiao_paras *out, char *bytes, size_t len, tiao_input_form form,
+                     const char *filename, tiao_error *err);
 void tiao_paras_free(tiao_paras *p);
 tiao_input_form tiao_detect_form(const char *bytes, size_t len);
 /* Input line and column of byte offset off inside paragraph p. */

@@ -1126,18 +1126,24 @@ static void S_free_paras(void *owned)
 	free(owned);
 }
 
-int tiao_parse(tiao_doc **out, const char *bytes, size_t len, const tiao_parse_options *opts,
-               tiao_error *err)
+/* tiao_parse and tiao_parse_buffer: adopt is bytes itself when the library takes it over. */
+static int S_parse_bytes(tiao_doc **out, const char *bytes, size_t len,
+                         const tiao_parse_options *opts, tiao_error *err, char *adopt)
 {
 	*out = NULL;
 	tiao_input_form form = opts ? opts->form : TIAO_INPUT_AUTO;
 	const char *filename = opts ? opts->filename : NULL;
-	if (!bytes && len)
+	if (!bytes && len) {
+		free(adopt);
 		return tiao_error_set(err, TIAO_EINVALID, filename, 0, 0, "no input");
+	}
 	tiao_paras *paras = calloc(1, sizeof *paras);
-	if (!paras)
+	if (!paras) {
+		free(adopt);
 		return tiao_error_set(err, TIAO_ENOMEM, filename, 0, 0, "out of memory");
-	int rc = tiao_paras_read(paras, bytes, len, form, filename, err);
+	}
+	int rc = adopt ? tiao_paras_adopt(paras, adopt, len, form, filename, err)
+	               : tiao_paras_read(paras, bytes, len, form, filename, err);
 	if (rc == 0)
 		rc = S_parse(out, paras, 0, paras->len, filename, err, true);
 	if (rc < 0) {
@@ -1152,4 +1158,16 @@ int tiao_parse(tiao_doc **out, const char *bytes, size_t len, const tiao_parse_o
 	(*out)->owned = paras;
 	(*out)->owned_free = S_free_paras;
 	return 0;
+}
+
+int tiao_parse(tiao_doc **out, const char *bytes, size_t len, const tiao_parse_options *opts,
+               tiao_error *err)
+{
+	return S_parse_bytes(out, bytes, len, opts, err, NULL);
+}
+
+int tiao_parse_buffer(tiao_doc **out, char *bytes, size_t len, const tiao_parse_options *opts,
+                      tiao_error *err)
+{
+	return S_parse_bytes(out, bytes, len, opts, err, bytes);
 }

@@ -13,10 +13,31 @@
 
 /* ---- buffer ---- */
 
+int tiao_buf_flush(tiao_buf *b)
+{
+	if (b->failed)
+		return -1;
+	if (!b->flush || b->len == 0)
+		return 0;
+	if (b->flush(b->data, b->len, b->flush_payload) < 0) {
+		b->failed = 1;
+		return -1;
+	}
+	b->len = 0;
+	return 0;
+}
+
 int tiao_buf_grow(tiao_buf *b, size_t need)
 {
 	if (b->failed)
 		return -1;
+	if (b->flush && b->len > 0 && need + 1 > b->flush_at) {
+		/* streaming: hand out what is there before the buffer passes flush_at */
+		size_t more = need - b->len;
+		if (tiao_buf_flush(b) < 0)
+			return -1;
+		need = more;
+	}
 	if (need + 1 <= b->cap)
 		return 0;
 	size_t cap = b->cap ? b->cap : 256;

@@ -1,4 +1,5 @@
 /* cli.c — shared CLI helpers (see cli.h). */
+#define _DEFAULT_SOURCE /* madvise */
 #include "cli.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +37,19 @@ int cli_read_file(const char *path, char **data, size_t *len)
 	char *buf = malloc(cap);
 	if (!buf)
 		goto oom;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	/* a large input is read once into fresh memory: transparent huge pages spare most of the page
+	 * faults (a hint; the text is then parsed in place, see tiao_parse_buffer) */
+	if (cap >= ((size_t)4 << 20)) {
+		long pg = sysconf(_SC_PAGESIZE);
+		if (pg > 0) {
+			uintptr_t a = ((uintptr_t)buf + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+			uintptr_t e = ((uintptr_t)buf + cap) & ~((uintptr_t)pg - 1);
+			if (e > a)
+				(void)madvise((void *)a, (size_t)(e - a), MADV_HUGEPAGE);
+		}
+	}
+#endif
 	for (;;) {
 		if (n + 1 >= cap) {
 			cap *= 2;
@@ -69,57 +84,99 @@ oom:
 	return -1;
 }
 
-int cli_write_output(const char *path, const char *data, size_t len)
+int cli_out_open(cli_out *o, const char *path)
 {
+	memset(o, 0, sizeof *o);
+	o->path = path;
 	if (!path || strcmp(path, "-") == 0) {
-		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
-			fprintf(stderr, "tiao: cannot write output: %s\n", strerror(errno));
+		o->f = stdout;
+		return 0;
+	}
+	size_t plen = strlen(path);
+	o->tmp = malloc(plen + 16);
+	if (!o->tmp) {
+		fprintf(stderr, "tiao: cannot write %s: out of memory\n", path);
+		return -1;
+	}
+	memcpy(o->tmp, path, plen);
+	memcpy(o->tmp + plen, ".tmp.XXXXXX", 12);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0 || fchmod(fd, 0644) != 0 || !(o->f = fdopen(fd, "wb"))) {
+		fprintf(stderr, "tiao: cannot write %s: %s\n", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int cli_out_write(const char *data, size_t len, void *payload)
+{
+	cli_out *o = payload;
+	return len && fwrite(data, 1, len, o->f) != len ? -1 : 0;
+}
+
+int cli_out_commit(cli_out *o)
+{
+	const char *name = o->path && strcmp(o->path, "-") != 0 ? o->path : "output";
+	if (!o->tmp) {
+		if (fflush(stdout) != 0) {
+			fprintf(stderr, "tiao: cannot write %s: %s\n", name, strerror(errno));
 			return -1;
 		}
 		return 0;
 	}
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp) {
-		fprintf(stderr, "tiao: cannot write %s: out of memory\n", path);
+	int ok = fflush(o->f) == 0 && fsync(fileno(o->f)) == 0;
+	ok = (fclose(o->f) == 0) && ok;
+	o->f = NULL;
+	if (!ok || rename(o->tmp, o->path) != 0) {
+		fprintf(stderr, "tiao: cannot write %s: %s\n", name, strerror(errno));
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
 		return -1;
 	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "tiao: cannot write %s: %s\n", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
+	free(o->tmp);
+	o->tmp = NULL;
 	return 0;
-fail:
-	fprintf(stderr, "tiao: cannot write %s: %s\n", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return -1;
+}
+
+void cli_out_abort(cli_out *o)
+{
+	if (o->tmp) {
+		if (o->f)
+			fclose(o->f);
+		unlink(o->tmp);
+		free(o->tmp);
+	}
+	o->tmp = NULL;
+	o->f = NULL;
+}
+
+void cli_out_buf(tiao_buf *b, cli_out *o)
+{
+	tiao_buf init = TIAO_BUF_INIT;
+	*b = init;
+	b->flush = cli_out_write;
+	b->flush_payload = o;
+	b->flush_at = 1u << 20;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	cli_out o;
+	if (cli_out_open(&o, path) < 0)
+		return -1;
+	if (cli_out_write(data, len, &o) < 0) {
+		fprintf(stderr, "tiao: cannot write %s: %s\n", o.tmp ? path : "output", strerror(errno));
+		cli_out_abort(&o);
+		return -1;
+	}
+	return cli_out_commit(&o);
 }
 
 void cli_diag_init(cli_diag_ctx *ctx, bool caret_opt)

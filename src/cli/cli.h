@@ -27,6 +27,21 @@ int cli_read_file(const char *path, char **data, size_t *len);
  * when path is NULL or "-". On failure prints a message, removes the temporary, returns -1. */
 int cli_write_output(const char *path, const char *data, size_t len);
 
+/* Streaming output: to standard output (path NULL or "-"), or to a temporary file beside path that
+ * cli_out_commit renames into place (so a failed run never leaves a partial file). */
+typedef struct cli_out {
+	const char *path;
+	char *tmp;   /* temporary file name, NULL for standard output */
+	FILE *f;
+} cli_out;
+int cli_out_open(cli_out *o, const char *path);
+/* A tiao_buf flush callback writing to a cli_out (payload). */
+int cli_out_write(const char *data, size_t len, void *payload);
+int cli_out_commit(cli_out *o);
+void cli_out_abort(cli_out *o);
+/* A tiao_buf that streams into o in pieces of about a megabyte. */
+void cli_out_buf(tiao_buf *b, cli_out *o);
+
 /* Diagnostic printing: FILE:LINE:COL: severity: message [check], plus the source line and a caret
  * when ctx->caret is set (by --caret, or when stderr is a terminal). */
 typedef struct cli_diag_ctx {

@@ -75,26 +75,33 @@ int cmd_parse(int argc, char **argv)
 	tiao_error err;
 	memset(&err, 0, sizeof err);
 	tiao_doc *doc = NULL;
-	int rc = tiao_parse(&doc, data, len, &opts, &err);
+	/* the library takes the input buffer over (no copy of the text) */
+	int rc = tiao_parse_buffer(&doc, data, len, &opts, &err);
 	if (rc < 0) {
-		free(data);
 		cli_print_error(&err, name);
 		return CLI_ERROR;
 	}
-	/* The document holds its own copy of the text: the input buffer (malloc'd, len + 1 bytes) becomes
-	 * the output buffer, so that its memory, already paged in, is written again instead of fresh
-	 * pages (on large inputs that is a good part of the run time). */
-	tiao_buf buf = {data, 0, len + 1, 0};
+	/* the output streams out in pieces (to a temporary file renamed at the end with -o) */
+	cli_out out;
+	if (cli_out_open(&out, out_path) < 0) {
+		tiao_doc_free(doc);
+		return CLI_ERROR;
+	}
+	tiao_buf buf;
+	cli_out_buf(&buf, &out);
 	rc = format == TIAO_FORMAT_JSON  ? tiao_render_json(&buf, doc)
 	     : format == TIAO_FORMAT_XML ? tiao_render_akn(&buf, doc)
 	                                 : tiao_render_text(&buf, doc);
 	tiao_doc_free(doc);
+	if (rc == 0 && tiao_buf_flush(&buf) < 0)
+		rc = TIAO_EIO;
+	if (rc == 0 && buf.failed)
+		rc = TIAO_ENOMEM;
+	tiao_buf_free(&buf);
 	if (rc < 0) {
+		cli_out_abort(&out);
 		fprintf(stderr, "tiao parse: error: %s\n", tiao_strerror(rc));
-		tiao_buf_free(&buf);
 		return CLI_ERROR;
 	}
-	rc = cli_write_output(out_path, buf.data ? buf.data : "", buf.len);
-	tiao_buf_free(&buf);
-	return rc < 0 ? CLI_ERROR : CLI_OK;
+	return cli_out_commit(&out) < 0 ? CLI_ERROR : CLI_OK;
 }
