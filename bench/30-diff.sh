@@ -7,61 +7,12 @@
 # and GNU `diff OLD NEW` (a baseline tool that is not installed is skipped, saying so), and
 # `tiao parse -f text OLD` as the floor of any structural diff.
 #
-# Environment (bench/run.sh sets all of them): BUILD, TIAO, SHARED, M, W (see bench/run.sh).
-# Optional: BENCH_REPEAT (runs per figure, the fastest is kept; default 3), BENCH_DIFF_SIZES
-# (default "10000": article counts; the decision has one instruction per 5 articles).
-# Each measured command runs as `env sh -c 'exec CMD 2>FILE'` (see bench/20-consolidate.sh).
+# Environment: see bench/lib.sh. Optional: BENCH_DIFF_SIZES (default "10000": article counts; the
+# decision has one instruction per 5 articles).
 set -eu
 cd "$(dirname "$0")/.."
-BUILD=${BUILD:-build}
-TIAO=${TIAO:-$BUILD/tiao}
-R=${BENCH_REPEAT:-3}
+. bench/lib.sh
 SIZES=${BENCH_DIFF_SIZES:-10000}
-if [ -z "${W:-}" ]; then
-	W=$(mktemp -d)
-	trap 'rm -rf "$W"' EXIT
-fi
-if [ -z "${M:-}" ]; then
-	cc -O2 -o "$W/measure" bench/measure.c
-	M=$W/measure
-fi
-G=$W/genreg
-[ -x "$G" ] || cc -std=c11 -O2 -Wall -Wextra -Werror -o "$G" tests/tools/genreg.c
-
-# CPU time (user + system) of the command, to 1 ms: from $M when it prints a fourth field (CPU seconds),
-# else from bash's `time` (getrusage of the children) around $M, else from the shell's `times`, which
-# counts in 10 ms ticks truncated per run (CPU_PRECISE=no: useless below ~0.1 s). Wall time is what
-# bench/run.sh reports; when other jobs load the machine, CPU time is the steadier figure.
-set -- $("$M" -- true)
-if [ $# -ge 4 ]; then CPU_SRC=measure CPU_PRECISE=yes
-elif command -v bash >/dev/null 2>&1; then CPU_SRC=bash CPU_PRECISE=yes
-else CPU_SRC=times CPU_PRECISE=no; fi
-# best IN OUT CMD ARGS… — "SECONDS MAXRSS_KIB EXIT CPU": wall time, peak RSS and exit status of the
-# fastest of $R runs and the mean CPU time of the $R runs. stdin from IN, stdout to OUT, stderr to
-# $W/stderr.
-best() {
-	_in=$1 _out=$2
-	shift 2
-	_i=0 _all=""
-	while [ $_i -lt "$R" ]; do
-		if [ $CPU_SRC = bash ]; then
-			_r=$(bash -c 'TIMEFORMAT="%3U %3S"; { time "$@"; } 2>&1' bash \
-				"$M" -i "$_in" -o "$_out" -- env ERRF="$W/stderr" sh -c 'exec "$@" 2>"$ERRF"' sh "$@")
-		else # `times` must not run in a pipeline: its second line is the children of this subshell
-			_r=$("$M" -i "$_in" -o "$_out" -- env ERRF="$W/stderr" sh -c 'exec "$@" 2>"$ERRF"' sh "$@"; times)
-		fi
-		_all="$_all$(printf '%s\n' "$_r" | awk '
-			function t(x) { sub(/s$/, "", x); if (x !~ /m/) return x + 0; split(x, a, "m"); return a[1] * 60 + a[2] }
-			NR == 1 { m = $1 " " $2 " " $3; mc = (NF >= 4 ? $4 : "") } { u = $1; s = $2 }
-			END { printf "%s %.4f", m, (mc != "" ? mc : t(u) + t(s)) }')
-"
-		_i=$((_i + 1))
-	done
-	printf '%s' "$_all" | awk 'NF == 4 { c += $4; n++; if (!best || $1 < w) { w = $1; r = $2; e = $3; best = 1 } }
-		END { if (n) printf "%.4f %d %d %.4f\n", w, r, e, c / n }'
-}
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
 
 for na in $SIZES; do
 	ni=$((na / 5))
