@@ -3831,6 +3831,14 @@ static void S_add_note(amend_ctx *c)
 			tiao_buf_puts(&b, "通过的《");
 			tiao_buf_puts(&b, title);
 			tiao_buf_puts(&b, "》");
+		} else if (dec->approval) {
+			/* a 设区的市's decision approved by the province (浙江, 山东 gazettes):
+			 * 根据<date><organ>通过　<date2><organ2>批准的《<full title>》修正 */
+			tiao_buf_puts(&b, "通过　");
+			tiao_buf_puts(&b, dec->approval);
+			tiao_buf_puts(&b, "批准的《");
+			S_put_inner_title(&b, title);
+			tiao_buf_puts(&b, "》");
 		} else {
 			tiao_buf_puts(&b, rel ? rel : title);
 		}

@@ -2505,6 +2505,17 @@ static bool S_after_subject(P *p, tlist *t, tiao_at top, bool need)
 }
 
 /* One clause. Returns false if it cannot be read. */
+/* The instruction before, when it inserts an article of this unit still waiting for its text. */
+static tiao_instr *S_pending_insert(P *p)
+{
+	if (p->c->d->n <= p->unit_first_instr)
+		return NULL;
+	tiao_instr *in = &p->c->d->instrs[p->c->d->n - 1];
+	if (in->op != TIAO_OP_INSERT || in->pos.at != TIAO_AT_ARTICLE || in->quote.n)
+		return NULL;
+	return in;
+}
+
 static bool S_clause(P *p)
 {
 	static const char *const lead[] = { "根据本决定", "并且", "并", "同时", "另外", "另" };
@@ -2731,7 +2742,25 @@ static bool S_clause(P *p)
 			ok = S_after_subject(p, t, TIAO_AT_ARTICLE, false);
 		}
 	} else if (S_reflist(p, t, &top, &need)) {
-		ok = S_after_subject(p, t, top, need);
+		/* 增加一条作为第四十四条，原第四十三条第一款修改后并入本条：⏎text (上海 2024): the old
+		 * provision moves into the inserted article, whose full text the decision gives; it
+		 * leaves its old place (a DELETE), and the text stays pending for the INSERT */
+		tiao_instr *prev = S_pending_insert(p);
+		if (!need && prev && (S_eat(p, "修改后并入本条") || S_eat(p, "并入本条") ||
+		                      S_eat(p, "修改后并入该条") || S_eat(p, "并入该条"))) {
+			size_t ins = (size_t)(prev - p->c->d->instrs);
+			size_t k = S_emit(p, TIAO_OP_DELETE);
+			S_set_targets(p, k, t->a, t->n);
+			S_eat_colon(p);
+			qblock q;
+			if (S_qblock(p, &q)) {
+				S_set_quote(p, ins, &q);
+				S_qfree(&q);
+			}
+			ok = true;
+		} else {
+			ok = S_after_subject(p, t, top, need);
+		}
 	}
 	free(t);
 	return ok;
@@ -3348,6 +3377,28 @@ static void S_header(dctx *c, scan *sc, const char **target)
 				if (org.len)
 					d->organ = S_dup(c, org.data, org.len);
 				tiao_buf_free(&org);
+				/* …通过　2025年11月26日浙江省…会议批准 (a 设区的市: approved by the province);
+				 * also 通过并经…批准 */
+				size_t as = (size_t)(pass - s) + strlen("通过");
+				if (S_starts(s + as, "并经"))
+					as += strlen("并经");
+				const char *appr = S_find(s + as, len - as, "批准");
+				if (appr) {
+					tiao_buf ap = TIAO_BUF_INIT;
+					for (size_t z = as; z < (size_t)(appr - s);) {
+						size_t j = z;
+						uint32_t cp = tiao_utf8_next(s, len, &j);
+						if (!S_is_blank(cp))
+							tiao_buf_put(&ap, s + z, j - z);
+						z = j;
+					}
+					if (S_starts(ap.data ? ap.data : "", "经"))
+						memmove(ap.data, ap.data + 3, ap.len - 3), ap.len -= 3;
+					if (ap.len && tiao_cp_is_digit(S_cp(ap.data, ap.len, 0, NULL)) &&
+					    S_find(ap.data, ap.len, "日"))
+						d->approval = S_dup(c, ap.data, ap.len);
+					tiao_buf_free(&ap);
+				}
 			}
 		}
 	}

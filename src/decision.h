@@ -157,6 +157,8 @@ typedef struct tiao_decision {
 	const char *target_title; /* the regulation this group amends, as printed in the decision */
 	const char *date;         /* adoption date as printed, e.g. 2024年6月28日 */
 	const char *organ;        /* adopting meeting, e.g. 第十四届全国人民代表大会常务委员会第十次会议 */
+	const char *approval;     /* a 设区的市's decision: the approving meeting with its date as printed
+	                           * after 通过 (2025年11月26日浙江省…第二十次会议), or NULL */
 	bool renumber;            /* 条款顺序 / 条文顺序 / 条文序号 作相应调整 */
 	bool is_amendment;        /* a 修正案: never renumbers; new articles take 之一 labels */
 	tiao_instr *instrs;

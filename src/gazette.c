@@ -279,6 +279,28 @@ static bool S_footer(const char *s, size_t len)
 	return ndash1 > 0 && ndash2 > 0 && ndig > 0 && ndig <= 4;
 }
 
+/* A Word field code left alone on its line by a .doc → text export, next to the page footer
+ * (PAGE, PAGE  \* MERGEFORMAT, NUMPAGES): never legal text. */
+static bool S_field_code(const char *s, size_t len)
+{
+	if (len < 4 || (s[0] != 'P' && s[0] != 'N'))
+		return false;
+	return (len >= 4 && memcmp(s, "PAGE", 4) == 0 && (len == 4 || s[4] == ' ')) ||
+	       (len >= 8 && memcmp(s, "NUMPAGES", 8) == 0 && (len == 8 || s[8] == ' '));
+}
+
+/* A 题注 line that ends an event: …通过 / …批准 / …修正 / …修订 / …公布 / …施行. */
+static bool S_note_event_end(const char *s, size_t len)
+{
+	static const char *const ends[] = { "通过", "批准", "修正", "修订", "公布", "施行" };
+	for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		size_t l = strlen(ends[k]);
+		if (len >= l && memcmp(s + len - l, ends[k], l) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Closing punctuation for the database form: 。；：.;:”!?！？ */
 static bool S_db_closing(uint32_t c)
 {
@@ -522,7 +544,7 @@ static int S_split_lines(S_lines *L, const char *in, size_t base, size_t len, bo
 		ln.col = col;
 		if (ln.len == 0)
 			ln.kind = L_BLANK;
-		else if (S_footer(in + s, t - s))
+		else if (S_footer(in + s, t - s) || S_field_code(in + s, t - s))
 			ln.kind = L_FOOTER;
 		else if (gazette && lead_idsp && trail_idsp && S_count_cps(in + s, t - s) <= 40 &&
 		         !S_struct_start(in + s, t - s))
@@ -796,7 +818,7 @@ static int S_read_database(tiao_paras *out, const char *in, size_t base, size_t 
 	for (size_t k = 0; rc == 0 && k < L.len; k++)
 		if (L.items[k].kind == L_TEXT)
 			rc = S_db_pieces(&P, in, &L.items[k]);
-	bool body = false;
+	bool body = false, in_note = false;
 	const S_line *prev = NULL;
 	bool prev_label_only = false;
 	for (size_t k = 0; rc == 0 && k < P.len; k++) {
@@ -820,6 +842,11 @@ static int S_read_database(tiao_paras *out, const char *in, size_t base, size_t 
 			} else if (body && !st && !S_item_start(s, ln->len) &&
 			           !S_heading_line(ps, prev->len) && !S_db_closing(S_last_cp(ps, prev->len))) {
 				join = true;
+			} else if (!body && in_note && !st && !S_db_closing(S_last_cp(ps, prev->len)) &&
+			           !S_note_event_end(ps, prev->len)) {
+				/* a 题注 wrapped mid-phrase (…常务委⏎员会第二十八次会议通过…): one note; a
+				 * line that ends an event (…通过 / …批准) keeps the one-event-a-line layout */
+				join = true;
 			}
 		}
 		if (!join && (rc = S_pb_flush(&pb, out)) != 0)
@@ -830,6 +857,14 @@ static int S_read_database(tiao_paras *out, const char *in, size_t base, size_t 
 			break;
 		if (st)
 			body = true;
+		if (!body) {
+			bool opens = S_starts(s, ln->len, "\xEF\xBC\x88") || S_starts(s, ln->len, "(");
+			bool closes = S_has(s, ln->len, "\xEF\xBC\x89") || S_has(s, ln->len, ")");
+			if (!join && opens)
+				in_note = !closes;
+			else if (closes)
+				in_note = false;
+		}
 		prev_label_only = label_only && !join;
 		if (label_only && join)
 			prev_label_only = false;
@@ -1128,8 +1163,11 @@ tiao_input_form tiao_detect_form(const char *bytes, size_t len)
 			if (pending_wrap && !S_struct_start(p, pl) && !S_item_start(p, pl))
 				art_wrap++;
 			pending_wrap = false;
-			if (S_footer(p, pl)) {
+			if (S_footer(p, pl) || S_field_code(p, pl)) {
 				footers++;
+				/* a Word field code is an export artifact tiao's own text never keeps */
+				if (S_field_code(p, pl))
+					canon = false;
 			} else {
 				size_t u = S_article_label(p, pl);
 				if (u && u == pl) {

@@ -986,6 +986,54 @@ static void test_local_styles(void **state)
 
 /* A package: ASCII quotes opened once over several paragraphs; a closing 此外 sentence that
  * amends every regulation of the package. */
+/* A 设区的市's decision: the adoption note names the approving meeting (→ d->approval); the new
+ * text printed without quotes; 原第X条第Y款修改后并入本条 moves a base paragraph into the inserted
+ * article whose full text follows (上海 2024 非机动车): a DELETE of the old paragraph, the text
+ * going to the INSERT. */
+static void test_city_styles(void **state)
+{
+	(void)state;
+	const char *text = "丽水市人民代表大会常务委员会\n"
+	                   "关于修改《丽水市甲规定》的决定\n"
+	                   "（2025年9月30日丽水市第五届人民代表大会常务委员会第三十次会议通过　"
+	                   "2025年11月26日浙江省第十四届人民代表大会常务委员会第二十次会议批准）\n"
+	                   "丽水市第五届人民代表大会常务委员会第三十次会议决定对《丽水市甲规定》作如下修改：\n"
+	                   "一、增加一条作为第四十四条，原第四十三条第一款修改后并入本条：\n"
+	                   "违反本规定第二十九条第一款规定的，处五十元罚款。\n"
+	                   "违反本规定第二十九条第二款规定的，按照下列规定处理：\n"
+	                   "（一）甲；\n"
+	                   "（二）乙。\n"
+	                   "二、将第五条修改为：“丙。”\n"
+	                   "本决定自公布之日起施行。\n";
+	tiao_decision *d = S_clean(text, "丽水市甲规定");
+	assert_string_equal(d->organ, "丽水市第五届人民代表大会常务委员会第三十次会议");
+	assert_non_null(d->approval);
+	assert_string_equal(d->approval, "2025年11月26日浙江省第十四届人民代表大会常务委员会第二十次会议");
+	static const char *const want[] = {
+		"一 insert P{a44} Q4",
+		"一 delete T{a43.1}",
+		"二 replace T{a5} Q1",
+	};
+	S_expect(d, want, TIAO_ARRAY_LEN(want));
+	assert_string_equal(d->instrs[0].quote.paras[3], "（二）乙。");
+	tiao_decision_free(d);
+	/* 通过并经…批准 (山东) */
+	d = S_clean("东营市人民代表大会常务委员会关于修改《东营市乙条例》的决定\n"
+	            "（2020年9月3日东营市第八届人民代表大会常务委员会第二十八次会议通过并经"
+	            "2020年9月25日山东省第十三届人民代表大会常务委员会第二十三次会议批准）\n"
+	            "东营市第八届人民代表大会常务委员会第28次会议决定对《东营市乙条例》作如下修改：\n"
+	            "一、删去第三条。\n"
+	            "本决定自公布之日起施行。\n",
+	            "东营市乙条例");
+	assert_non_null(d->approval);
+	assert_string_equal(d->approval, "2020年9月25日山东省第十三届人民代表大会常务委员会第二十三次会议");
+	tiao_decision_free(d);
+	/* a provincial decision has none */
+	d = S_synth("一、删去第三条。\n");
+	assert_null(d->approval);
+	tiao_decision_free(d);
+}
+
 static void test_package_all(void **state)
 {
 	(void)state;
@@ -1079,6 +1127,7 @@ int main(void)
 		cmocka_unit_test(test_unrecognised),
 		cmocka_unit_test(test_package_titles),
 		cmocka_unit_test(test_local_styles),
+		cmocka_unit_test(test_city_styles),
 		cmocka_unit_test(test_package_all),
 		cmocka_unit_test(test_large),
 	};

@@ -521,6 +521,39 @@ static void test_detect_canonical(void **state)
 	assert_int_equal(tiao_detect_form(footer, strlen(footer)), TIAO_INPUT_DATABASE);
 	static const char *indented = "某某条例\n第一条　甲\n乙。\n　第二条　丙\n丁。\n";
 	assert_int_equal(tiao_detect_form(indented, strlen(indented)), TIAO_INPUT_DATABASE);
+	/* a .doc export: the Word field code PAGE left before the last page's footer (乌兰察布 2019
+	 * in the national database) is database text; both lines are dropped */
+	static const char *field = "某某条例\n第一条　甲。\n第二条　乙。\nPAGE\n- 2 -\n";
+	assert_int_equal(tiao_detect_form(field, strlen(field)), TIAO_INPUT_DATABASE);
+	S_read(&p, field, TIAO_INPUT_AUTO);
+	assert_int_equal(p.len, 3);
+	assert_string_equal(p.items[2].text, "第二条　乙。");
+	tiao_paras_free(&p);
+	/* database text: a 题注 wrapped mid-phrase is one note (丽水 2020, 东营 2018 in the national
+	 * database); a line that ends an event (…通过) keeps the one-event-a-line layout, and the
+	 * note ends at its closing parenthesis */
+	static const char *wrapped = "某某规定\n"
+	                             "（2020年11月24日丽水市第四届人民代表大会常务委\n"
+	                             "员会第二十八次会议通过 2020年12月24日浙江省第\n"
+	                             "十三届人民代表大会常务委员会第二十六次会议批准）\n"
+	                             "目 录\n"
+	                             "第一条\n甲。\n";
+	S_read(&p, wrapped, TIAO_INPUT_AUTO);
+	assert_int_equal(p.form, TIAO_INPUT_DATABASE);
+	assert_int_equal(p.len, 4);
+	assert_string_equal(p.items[1].text, "（2020年11月24日丽水市第四届人民代表大会常务委员会第二十八次会议通过 "
+	                                     "2020年12月24日浙江省第十三届人民代表大会常务委员会第二十六次会议批准）");
+	assert_true(strncmp(p.items[2].text, "目", 3) == 0);
+	assert_true(strncmp(p.items[3].text, "第一条", 9) == 0);
+	tiao_paras_free(&p);
+	static const char *events = "某某条例\n"
+	                            "（2018年10月26日某市人民代表大会常务委员会第十四次会议通过\n"
+	                            "2018年11月30日某省人民代表大会常务委员会第七次会议批准）\n"
+	                            "第一条\n甲。\n";
+	S_read(&p, events, TIAO_INPUT_AUTO);
+	assert_int_equal(p.len, 4);
+	assert_string_equal(p.items[2].text, "2018年11月30日某省人民代表大会常务委员会第七次会议批准）");
+	tiao_paras_free(&p);
 }
 
 /* Every corpus text: its canonical text is detected as clean and is a fixed point of
