@@ -14,6 +14,10 @@
  *  - Every 条, 款, 项 and 目 has text.
  *  - An internal reference (第X条, 第X条第Y款, 第X条第Y款第（Z）项, 前款, 本条第Y款, 前条 …) names a
  *    provision that exists. References to other acts are never checked (xref flags them external).
+ *  - So does a reference to a division: 第X编; 第X章 (in the 编 named — 第二编第三章, 本编第三章,
+ *    总则第四章 — else in any 编, as codes that restart 章 per 编 are cited without one); 第X章第Y节;
+ *    a bare 第Y节 or 本章第Y节 (a section of the current chapter); and 本编 / 本分编 / 本章 / 本节
+ *    are used only in an article inside such a division. Headings and titles are not scanned.
  *
  * Where a fault is reported (cli-contract.md): at the first label out of sequence — after a gap,
  * the provision that follows it; for a repeated number, the second one; for items out of order,
@@ -74,6 +78,15 @@ typedef struct S_ctx {
 	size_t seen_arts;
 	TIAO_VEC(S_pinfo) paras;
 	TIAO_VEC(const tiao_node *) items;
+	/* every 编/分编/章/节 in document order (references to divisions are looked up here) */
+	TIAO_VEC(const tiao_node *) divs;
+	TIAO_VEC(const tiao_node *) parts; /* the 编 among them (prefix lookup: 总则第四章) */
+	/* during the check of one reference: the 编 it names (第二编第三章), or the one its prefix
+	 * names (本编第三章, 总则第四章), else 0; and whether it is prefixed by 本章 */
+	const tiao_node *ref_part;
+	int ref_part_num;
+	bool ref_this_chapter;
+	bool ref_in_title; /* the reference stands inside 《…》: part of a title, not a reference */
 } S_ctx;
 
 static const char *S_div_name(tiao_node_kind k)
@@ -805,6 +818,281 @@ static void S_put_ref(tiao_buf *b, const char *text, const tiao_xtok *t)
 		tiao_buf_printf(b, "第%d目", t->subitem);
 }
 
+/* ---- references to divisions: 第X编, 第X章, 第X章第Y节, a bare 第Y节, 本编 / 本章 / 本节 ---- */
+
+static int S_collect_divs(S_ctx *c, const tiao_node *n)
+{
+	for (const tiao_node *ch = n->first; ch; ch = ch->next) {
+		if (ch->kind < TIAO_NODE_FIRST_DIVISION || ch->kind > TIAO_NODE_LAST_DIVISION)
+			continue;
+		if (TIAO_VEC_PUSH(&c->divs, ch) < 0)
+			return TIAO_ENOMEM;
+		if (ch->kind == TIAO_NODE_PART && TIAO_VEC_PUSH(&c->parts, ch) < 0)
+			return TIAO_ENOMEM;
+		int rc = S_collect_divs(c, ch);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The division of kind k that holds n, or NULL. */
+static const tiao_node *S_enclosing(const tiao_node *n, tiao_node_kind k)
+{
+	for (n = n ? n->parent : NULL; n; n = n->parent)
+		if (n->kind == k)
+			return n;
+	return NULL;
+}
+
+/* Whether division d lies in part (NULL: anywhere). */
+static bool S_in_part(const tiao_node *d, const tiao_node *part)
+{
+	return !part || S_enclosing(d, TIAO_NODE_PART) == part;
+}
+
+/* Whether text[0..at) ends with the string lit. */
+static bool S_ends_with(const char *text, size_t at, const char *lit)
+{
+	size_t n = strlen(lit);
+	return n > 0 && at >= n && memcmp(text + at - n, lit, n) == 0;
+}
+
+/* The prefix of a reference starting at byte at: 本编第三章 (the part of the holder), 总则第四章
+ * (the part whose heading is 总则), 本章第二节 (the chapter of the holder). Sets c->ref_*; returns
+ * false if the reference is not to be checked (本编 outside any part: reported by S_check_this). */
+static bool S_ref_prefix(S_ctx *c, const tiao_node *holder, const char *text, size_t at)
+{
+	c->ref_part = NULL;
+	c->ref_part_num = 0;
+	c->ref_this_chapter = false;
+	if (S_ends_with(text, at, "本编")) {
+		c->ref_part = S_enclosing(holder, TIAO_NODE_PART);
+		if (c->ref_part)
+			c->ref_part_num = c->ref_part->num;
+		return c->ref_part != NULL;
+	}
+	if (S_ends_with(text, at, "本章")) {
+		c->ref_this_chapter = true;
+		return true;
+	}
+	for (size_t k = 0; k < c->parts.len; k++) {
+		const tiao_node *d = c->parts.items[k];
+		if (d->heading && S_ends_with(text, at, d->heading)) {
+			c->ref_part = d;
+			c->ref_part_num = d->num;
+			break;
+		}
+	}
+	return true;
+}
+
+static void S_put_part_prefix(S_ctx *c)
+{
+	if (c->ref_part_num > 0)
+		tiao_label_write(&c->msg, 0x7F16, c->ref_part_num, 0);
+}
+
+/* Check a token naming a 编, 章 or 节. Returns true if it reported a fault. */
+static bool S_check_div_tok(S_ctx *c, const tiao_node *holder, const tiao_xtok *t, size_t line,
+                            size_t col)
+{
+	const char *check = NULL;
+	if (t->level == TIAO_XLVL_PART) {
+		/* the scanner does not hand the number of a 编 over: read it from the text */
+		size_t used;
+		long v = tiao_num_read(holder->text + t->start, t->end - t->start, &used);
+		c->ref_part_num = (int)v;
+		c->ref_part = NULL;
+		int n = 0, last = 0;
+		for (size_t k = 0; k < c->divs.len; k++) {
+			const tiao_node *d = c->divs.items[k];
+			if (d->kind != TIAO_NODE_PART)
+				continue;
+			n++;
+			if (d->num > last)
+				last = d->num;
+			if (d->num == v && !c->ref_part)
+				c->ref_part = d;
+		}
+		if (c->ref_part)
+			return false;
+		tiao_buf_puts(&c->msg, "reference to ");
+		tiao_label_write(&c->msg, 0x7F16, v, 0);
+		tiao_buf_puts(&c->msg, ", which does not exist");
+		if (n) {
+			tiao_buf_puts(&c->msg, " (the last part is ");
+			tiao_label_write(&c->msg, 0x7F16, last, 0);
+			tiao_buf_puts(&c->msg, ")");
+		} else {
+			tiao_buf_puts(&c->msg, " (the text has no parts)");
+		}
+		check = "xref-missing-part";
+	} else if (t->level == TIAO_XLVL_CHAPTER) {
+		if (t->chapter <= 0)
+			return false;
+		const tiao_node *part = c->ref_part;
+		int n = 0, last = 0;
+		for (size_t k = 0; k < c->divs.len; k++) {
+			const tiao_node *d = c->divs.items[k];
+			if (d->kind != TIAO_NODE_CHAPTER || !S_in_part(d, part))
+				continue;
+			if (d->num == t->chapter)
+				return false;
+			n++;
+			if (d->num > last)
+				last = d->num;
+		}
+		tiao_buf_puts(&c->msg, "reference to ");
+		S_put_part_prefix(c);
+		tiao_label_write(&c->msg, 0x7AE0, t->chapter, 0);
+		if (part) {
+			tiao_buf_puts(&c->msg, ", but ");
+			tiao_label_write(&c->msg, 0x7F16, part->num, 0);
+			tiao_buf_printf(&c->msg, " has %d chapter%s", n, n == 1 ? "" : "s");
+		} else {
+			tiao_buf_puts(&c->msg, ", which does not exist");
+			if (n) {
+				tiao_buf_puts(&c->msg, " (the last chapter is ");
+				tiao_label_write(&c->msg, 0x7AE0, last, 0);
+				tiao_buf_puts(&c->msg, ")");
+			} else {
+				tiao_buf_puts(&c->msg, " (the text has no chapters)");
+			}
+		}
+		check = "xref-missing-chapter";
+	} else if (t->level == TIAO_XLVL_SECTION) {
+		if (t->section <= 0)
+			return false;
+		/* the chapter (or other division) whose sections are meant */
+		const tiao_node *shown = NULL;
+		if (t->chapter > 0) {
+			/* 第二章第三节: any chapter of that number (in the part named, if any) */
+			const tiao_node *here = S_enclosing(holder, TIAO_NODE_PART);
+			for (size_t k = 0; k < c->divs.len; k++) {
+				const tiao_node *d = c->divs.items[k];
+				if (d->kind != TIAO_NODE_CHAPTER || d->num != t->chapter ||
+				    !S_in_part(d, c->ref_part))
+					continue;
+				if (S_child_num(d, TIAO_NODE_SECTION, t->section))
+					return false;
+				if (!shown || S_enclosing(d, TIAO_NODE_PART) == here)
+					shown = d;
+			}
+			if (!shown)
+				return false; /* the chapter is missing: reported at its token */
+		} else {
+			/* 本章第二节 or a bare 第二节: a section of the division holding the current one */
+			const tiao_node *sec = S_enclosing(holder, TIAO_NODE_SECTION);
+			shown = sec ? sec->parent : S_enclosing(holder, TIAO_NODE_CHAPTER);
+			if (!shown && c->ref_this_chapter)
+				return false; /* 本章 outside any chapter: reported by S_check_this */
+			if (shown && S_child_num(shown, TIAO_NODE_SECTION, t->section))
+				return false;
+		}
+		tiao_buf_puts(&c->msg, "reference to ");
+		if (t->chapter > 0) {
+			S_put_part_prefix(c);
+			tiao_label_write(&c->msg, 0x7AE0, t->chapter, 0);
+		} else if (c->ref_this_chapter) {
+			tiao_buf_puts(&c->msg, "本章");
+		}
+		tiao_label_write(&c->msg, 0x8282, t->section, 0);
+		if (shown && shown->kind != TIAO_NODE_DOCUMENT) {
+			int n = S_count_kind(shown, TIAO_NODE_SECTION);
+			tiao_buf_puts(&c->msg, ", but ");
+			S_put_label(&c->msg, shown);
+			tiao_buf_printf(&c->msg, " has %d section%s", n, n == 1 ? "" : "s");
+		} else {
+			tiao_buf_puts(&c->msg, " in an article outside any chapter");
+		}
+		check = "xref-missing-section";
+	} else {
+		return false;
+	}
+	S_emit(c, TIAO_ERRORSEV, check, line, col);
+	return true;
+}
+
+/* Characters that, before 本, make it part of a word (成本, 资本, 根本, 文本 …): 本 then does not
+ * mean "this". */
+static bool S_word_before_ben(uint32_t cp)
+{
+	static const char *const w = "成资根基样文版账副正课剧日书原标范脚蓝底读工血老股刊稿母单话抄"
+	                             "校珍善孤残手传印译台教选绘画唱拓";
+	size_t len = strlen(w), i = 0;
+	while (i < len)
+		if (tiao_utf8_next(w, len, &i) == cp)
+			return true;
+	return false;
+}
+
+/* Whether cp after 本X makes X part of a word (编制, 节能, 章程 …). */
+static bool S_word_after(uint32_t x, uint32_t cp, const char *rest)
+{
+	const char *w;
+	switch (x) {
+	case 0x7AE0: /* 章: 本章程 is the act itself, but 本章程序 is "this chapter's procedure" */
+		return cp == 0x7A0B /* 程 */ && strncmp(rest, "程序", 6) != 0;
+	case 0x8282: w = "能约日假点目奏省余制俭庆"; break;
+	case 0x7F16: w = "制码号写辑纂排选印著译列织撰造"; break;
+	default: return false;
+	}
+	size_t len = strlen(w), i = 0;
+	while (i < len)
+		if (tiao_utf8_next(w, len, &i) == cp)
+			return true;
+	return false;
+}
+
+/* 本编 / 本分编 / 本章 / 本节 in an article that is in no such division. */
+static void S_check_this(S_ctx *c, const tiao_node *holder)
+{
+	static const struct {
+		const char *word;
+		tiao_node_kind kind;
+		const char *name, *check;
+	} forms[] = {
+		{"本分编", TIAO_NODE_SUBPART, "subpart", "xref-missing-part"},
+		{"本编", TIAO_NODE_PART, "part", "xref-missing-part"},
+		{"本章", TIAO_NODE_CHAPTER, "chapter", "xref-missing-chapter"},
+		{"本节", TIAO_NODE_SECTION, "section", "xref-missing-section"},
+	};
+	const char *s = holder->text;
+	size_t len = strlen(s);
+	const char *p = s;
+	while ((p = strstr(p, "本")) != NULL) {
+		size_t at = (size_t)(p - s);
+		p += 3;
+		for (size_t k = 0; k < TIAO_ARRAY_LEN(forms); k++) {
+			size_t n = strlen(forms[k].word);
+			if (at + n > len || memcmp(s + at, forms[k].word, n) != 0)
+				continue;
+			if (S_enclosing(holder, forms[k].kind))
+				break;
+			if (at > 0) {
+				size_t j = at;
+				if (S_word_before_ben(tiao_utf8_prev(s, &j)))
+					break;
+			}
+			size_t j = at + n;
+			uint32_t after = j < len ? tiao_utf8_next(s, len, &j) : 0;
+			uint32_t x;
+			size_t xi = at + n - 3;
+			x = tiao_utf8_next(s, len, &xi);
+			if (S_word_after(x, after, s + at + n))
+				break;
+			size_t line, col;
+			S_locate(holder, at, &line, &col);
+			tiao_buf_puts(&c->msg, "reference to ");
+			tiao_buf_puts(&c->msg, forms[k].word);
+			tiao_buf_printf(&c->msg, " in an article outside any %s", forms[k].name);
+			S_emit(c, TIAO_ERRORSEV, forms[k].check, line, col);
+			break;
+		}
+	}
+}
+
 /*
  * Check one token found in the text of node holder. Returns true if it reported a fault.
  */
@@ -812,8 +1100,10 @@ static bool S_check_tok(S_ctx *c, const tiao_node *holder, const tiao_xtok *t, s
 {
 	if (t->external)
 		return false;
-	if (t->level != TIAO_XLVL_ARTICLE && t->level != TIAO_XLVL_PARA && t->level != TIAO_XLVL_ITEM &&
-	    t->level != TIAO_XLVL_SUBITEM)
+	bool div = t->level == TIAO_XLVL_CHAPTER || t->level == TIAO_XLVL_SECTION ||
+	           t->level == TIAO_XLVL_PART;
+	if (!div && t->level != TIAO_XLVL_ARTICLE && t->level != TIAO_XLVL_PARA &&
+	    t->level != TIAO_XLVL_ITEM && t->level != TIAO_XLVL_SUBITEM)
 		return false;
 	const tiao_node *here_art = S_article_of(holder);
 	const tiao_node *here_para = holder;
@@ -831,6 +1121,8 @@ static bool S_check_tok(S_ctx *c, const tiao_node *holder, const tiao_xtok *t, s
 	size_t here_idx = c->cur_art, art_idx;
 	if (here_idx >= c->arts.len || c->arts.items[here_idx].node != here_art)
 		return false; /* not an article of the body */
+	if (div)
+		return !c->ref_in_title && S_check_div_tok(c, holder, t, line, col);
 	/* 前条第二款: the scanner reads 前条 and 第二款 as two references; the paragraph belongs to the
 	 * article before this one, not to this one (as the engine reads it too) */
 	tiao_xtok prev_tok;
@@ -996,13 +1288,29 @@ static void S_check_refs(S_ctx *c, const tiao_node *n)
 		c->failed = TIAO_ENOMEM;
 		return;
 	}
+	const tiao_node *art = S_article_of(n);
+	bool body = art && c->cur_art < c->arts.len && c->arts.items[c->cur_art].node == art;
+	if (body)
+		S_check_this(c, n);
 	/* one report per reference (the first of its tokens that fails), at the reference's start */
 	size_t bad_ref = (size_t)-1, cur_ref = (size_t)-1, at = 0;
+	size_t seen = 0; /* the text before seen has been read for title marks */
+	int title = 0;   /* 《 open at seen */
 	for (size_t i = 0; i < c->xr.toks.len; i++) {
 		const tiao_xtok *t = &c->xr.toks.items[i];
 		if (t->ref != cur_ref) {
 			cur_ref = t->ref;
 			at = S_ref_start(n->text, t->start);
+			/* 第三章 inside 《关于……第三章……》 is part of a title (one pass: tokens are in order) */
+			for (; seen + 3 <= at; seen++) {
+				if (memcmp(n->text + seen, "《", 3) == 0)
+					title++;
+				else if (memcmp(n->text + seen, "》", 3) == 0 && title > 0)
+					title--;
+			}
+			c->ref_in_title = title > 0;
+			if (body && !S_ref_prefix(c, n, n->text, at))
+				bad_ref = t->ref;
 		}
 		if (t->ref == bad_ref)
 			continue;
@@ -1065,7 +1373,11 @@ int tiao_validate(const tiao_doc *doc, tiao_diag_cb cb, void *payload)
 	c.cb = cb;
 	c.payload = payload;
 	int rc = S_collect_articles(&c, doc->root);
+	if (rc >= 0)
+		rc = S_collect_divs(&c, doc->root);
 	if (rc < 0) {
+		TIAO_VEC_FREE(&c.divs);
+		TIAO_VEC_FREE(&c.parts);
 		TIAO_VEC_FREE(&c.arts);
 		TIAO_VEC_FREE(&c.ainfo);
 		TIAO_VEC_FREE(&c.paras);
@@ -1080,6 +1392,8 @@ int tiao_validate(const tiao_doc *doc, tiao_diag_cb cb, void *payload)
 	TIAO_VEC_FREE(&c.ainfo);
 	TIAO_VEC_FREE(&c.paras);
 	TIAO_VEC_FREE(&c.items);
+	TIAO_VEC_FREE(&c.divs);
+	TIAO_VEC_FREE(&c.parts);
 	tiao_xrefs_free(&c.xr);
 	tiao_buf_free(&c.msg);
 	return rc;

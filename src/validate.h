@@ -7,6 +7,9 @@
  *   item-sequence, subitem-sequence                                   项 within 款, 目 within 项
  *   empty-provision                                                   条/款/项/目 without text
  *   xref-missing-article, xref-missing-paragraph, xref-missing-item  dangling internal references
+ *   xref-missing-part, xref-missing-chapter, xref-missing-section    … to 编, 章, 节 (第X章, 第X章第Y节,
+ *                                                                    a bare 第Y节, 本编第X章, 本章第Y节,
+ *                                                                    本编/本章/本节 outside such a division)
  */
 #ifndef TIAO_VALIDATE_H
 #define TIAO_VALIDATE_H

@@ -111,6 +111,29 @@ else
 	fail "planted fault xingfa sub-article: 刑法 text not where expected"
 fi
 
+# 刑法: chapters restart in every 编 — references to 章/节 are looked up in the 编 they name
+# (总则第四章 = 第一编第四章, 本编第十一章 = the current 编's); 刑法第二编… names another act
+if [ -f "$X" ] && sed -n 33p "$X" | grep -q '本法总则第四章第八节的规定' \
+	&& sed -n 274p "$X" | grep -q '^第一百零六条 .*实施本章第一百零三条'; then
+	sed '33s/总则第四章第八节/总则第四章第九节/' "$X" >"$TMP/xf-sec.txt"
+	sed '274s/实施本章第一百零三条/实施本编第十一章第一百零三条/' "$X" >"$TMP/xf-chap.txt"
+	sed '274s/实施本章第一百零三条/实施刑法第二编第十一章第一百零三条/' "$X" >"$TMP/xf-ext.txt"
+	"$TIAO" validate "$TMP/xf-sec.txt" >/dev/null 2>"$TMP/e1"; s1=$?
+	"$TIAO" validate "$TMP/xf-chap.txt" >/dev/null 2>"$TMP/e2"; s2=$?
+	"$TIAO" validate "$TMP/xf-ext.txt" >/dev/null 2>"$TMP/e3"; s3=$?
+	w1="$TMP/xf-sec.txt:33:70: error: reference to 第一编第四章第九节, but 第四章 has 8 sections [xref-missing-section]"
+	w2="$TMP/xf-chap.txt:274:27: error: reference to 第二编第十一章, but 第二编 has 10 chapters [xref-missing-chapter]"
+	if [ $s1 -eq 1 ] && [ "$(cat "$TMP/e1")" = "$w1" ] && [ $s2 -eq 1 ] && [ "$(cat "$TMP/e2")" = "$w2" ] \
+		&& [ $s3 -eq 0 ] && [ ! -s "$TMP/e3" ]; then
+		pass "planted faults xingfa chapter/section references"
+	else
+		fail "planted faults xingfa chapter/section references (exit $s1/$s2/$s3)"
+		cat "$TMP/e1" "$TMP/e2" "$TMP/e3" | head -n 5
+	fi
+else
+	fail "planted faults xingfa chapter/section references: 刑法 text not where expected"
+fi
+
 # ---- --caret: the source line and a caret under the reference ----
 f=$D/wanjiazhai-xref-article.txt
 "$TIAO" validate --caret "$f" >/dev/null 2>"$TMP/err"

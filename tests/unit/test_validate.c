@@ -344,6 +344,64 @@ static void test_xref_relative(void **state)
 	expect(&g, 2, "xref-missing-item", 10, 1 + 4);
 }
 
+/* References to 编, 章 and 节: 第X章, 第X章第Y节, a bare 第Y节 (of the current chapter), 本编第X章,
+ * 本章第Y节, and 本编 / 本章 / 本节 in an article outside any such division. */
+static void test_xref_divisions(void **state)
+{
+	(void)state;
+	/* chapters restart in every part (刑法): 本编第一章 is the first chapter of the current part */
+	static const char *const ok[] = {
+	    "B1", "C1", "A1", "P 依照本法第二章和第二编第一章第二节的规定。",
+	    "C2", "A2", "P 本章所称甲，依照本编第一章的规定。",
+	    "B2", "C1", "S1", "A3", "P 犯本节规定之罪的，依照本章第二节和第一节的规定。",
+	    "S2", "A4", "P 依照本编第一章第一节、第二节和《中华人民共和国民法典》第三编第九章的规定。",
+	    "A5", "P 依照刑法第五编第九章的规定；成本节约，本编制内。",
+	    "A6", "P 执行《关于第九章第八节的解释》。",
+	};
+	diags g;
+	assert_int_equal(RUN(ok, &g), 0);
+
+	static const char *const bad[] = {
+	    "C1", "A1", "P 依照本条例第三章的规定。",            /* line 3: two chapters */
+	    "C2", "S1", "A2", "P 依照第一章第一节的规定。",      /* line 7: 第一章 has no sections */
+	    "S2", "A3", "P 适用第三节和本编的规定。",            /* line 10: 本编; 第三节 of 第二章 */
+	    "A4", "P 依照本法第二编第一章的规定。",              /* line 12: no parts */
+	};
+	assert_int_equal(RUN(bad, &g), 5);
+	expect(&g, 0, "xref-missing-chapter", 3, 6 + 5);
+	assert_string_equal(g.msg[0], "reference to 第三章, which does not exist (the last chapter is 第二章)");
+	expect(&g, 1, "xref-missing-section", 7, 6 + 2);
+	assert_string_equal(g.msg[1], "reference to 第一章第一节, but 第一章 has 0 sections");
+	expect(&g, 2, "xref-missing-part", 10, 6 + 6);
+	assert_string_equal(g.msg[2], "reference to 本编 in an article outside any part");
+	expect(&g, 3, "xref-missing-section", 10, 6 + 2);
+	assert_string_equal(g.msg[3], "reference to 第三节, but 第二章 has 2 sections");
+	expect(&g, 4, "xref-missing-part", 12, 6 + 4);
+	assert_string_equal(g.msg[4], "reference to 第二编, which does not exist (the text has no parts)");
+
+	static const char *const parts[] = {
+	    "B1", "C1", "A1", "P 一。", "B2", "C1", "A2", "P 依照本编第三章的规定。", /* line 8 */
+	    "C2", "A3", "P 依照第一编第二章第一节的规定。",                        /* line 11 */
+	};
+	assert_int_equal(RUN(parts, &g), 2);
+	expect(&g, 0, "xref-missing-chapter", 8, 6 + 4);
+	assert_string_equal(g.msg[0], "reference to 第二编第三章, but 第二编 has 2 chapters");
+	expect(&g, 1, "xref-missing-chapter", 11, 6 + 2);
+	assert_string_equal(g.msg[1], "reference to 第一编第二章, but 第一编 has 1 chapter");
+
+	/* no divisions at all: 本章, 本节 and a bare 第Y节 name nothing (基本章程 is a word) */
+	static const char *const flat[] = {
+	    "A1", "P 本章所称甲，本节所称乙，依照第二节的规定；基本章程。",
+	};
+	assert_int_equal(RUN(flat, &g), 3);
+	expect(&g, 0, "xref-missing-chapter", 2, 6);
+	assert_string_equal(g.msg[0], "reference to 本章 in an article outside any chapter");
+	expect(&g, 1, "xref-missing-section", 2, 6 + 6);
+	assert_string_equal(g.msg[1], "reference to 本节 in an article outside any section");
+	expect(&g, 2, "xref-missing-section", 2, 6 + 14);
+	assert_string_equal(g.msg[2], "reference to 第二节 in an article outside any chapter");
+}
+
 static void test_large_linear(void **state)
 {
 	(void)state;
@@ -494,6 +552,7 @@ int main(void)
 	    cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_xref_missing),
 	    cmocka_unit_test(test_xref_relative),
+	    cmocka_unit_test(test_xref_divisions),
 	    cmocka_unit_test(test_large_linear),
 	    cmocka_unit_test(test_pathological),
 	    cmocka_unit_test(test_parsed_positions),
