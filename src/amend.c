@@ -1699,6 +1699,13 @@ static void S_op_replace(amend_ctx *c, size_t ii, tiao_node **nodes)
 				x->label = first->kind == TIAO_NODE_ITEM ? S_item_label(c, x->num) : first->label;
 			}
 		}
+		if (in->ntargets == 1 && newfirst && !newfirst->next && newfirst->kind == TIAO_NODE_ITEM) {
+			/* one item for one (将第二项改为第三项，修改为：“（三）…”): the same item, rewritten —
+			 * references to it follow it, as they follow a paragraph replaced one for one */
+			newfirst->base_num = first->base_num;
+			newfirst->flags &= ~TIAO_NF_NEW;
+			newfirst->flags |= TIAO_NF_MODIFIED;
+		}
 		if (holder)
 			S_move_children(holder, parent, first);
 		for (size_t t = 0; t < in->ntargets; t++) {
@@ -1771,6 +1778,33 @@ static void S_op_phrase(amend_ctx *c, size_t ii, tiao_node **nodes)
 			return;
 		}
 		int in_scope = 0;
+		if (in->ntargets && in->targets[t].heading && S_is_div(scope)) {
+			/* 第二章的章名和第五条第一款中的“A”: the heading alone, not the chapter's articles */
+			for (size_t o = 0; o < in->nolds && scope->heading; o++) {
+				tiao_key k;
+				if (tiao_key_build(&k, in->olds[o], strlen(in->olds[o])))
+					break;
+				const char *f = scope->heading;
+				int n = S_phrase_field(c, scope, &f, &k, in->olds[o], new_, mode, NULL, 0);
+				tiao_key_free(&k);
+				if (n > 0) {
+					scope->heading = f;
+					scope->flags |= TIAO_NF_MODIFIED;
+					in_scope += n;
+				}
+			}
+			if (in_scope == 0 && !in->optional && in->group == 0) {
+				S_fail(c, in, TIAO_ENOTFOUND, "“%s” does not occur in the heading of %s", in->olds[0],
+				       S_addr_cstr(&b, &in->targets[t]));
+				tiao_buf_free(&b);
+				return;
+			}
+			total += in_scope;
+			if (in_scope)
+				S_change(c, ii, mode == PH_SUBST ? "substitution" : mode == PH_DELETE ? "repeal" : "insertion",
+				         &in->targets[t], scope, in_scope);
+			continue;
+		}
 		for (size_t o = 0; o < in->nolds; o++) {
 			const char *phrase = in->olds[o];
 			c->following = false;
@@ -2441,9 +2475,35 @@ static void S_op_heading(amend_ctx *c, size_t ii, tiao_node **nodes)
 	S_change(c, ii, "substitution", &in->targets[0], d, n);
 }
 
+/* Two headings equal but for blanks (总　　则 = 总则). */
+static bool S_same_heading(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || *a == '\t' || (memcmp(a, "\xE3\x80\x80", 3) == 0 && (a += 2, true)))
+			a++;
+		while (*b == ' ' || *b == '\t' || (memcmp(b, "\xE3\x80\x80", 3) == 0 && (b += 2, true)))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (*a++ != *b++)
+			return false;
+	}
+}
+
 static void S_op_merge_division(amend_ctx *c, size_t ii, tiao_node **nodes)
 {
 	const tiao_instr *in = &c->dec->instrs[ii];
+	/* headings cited with the divisions (第五章“供水保障”、第六章“供水管理”合并为第五章) must be
+	 * theirs: a division named otherwise is a drafting fault the decision does not resolve */
+	for (size_t t = 0; t < in->nolds && t < in->ntargets; t++) {
+		const char *want = in->olds[t];
+		const char *have = nodes[t] ? tiao_node_heading(nodes[t]) : NULL;
+		if (want && *want && have && !S_same_heading(want, have)) {
+			S_fail(c, in, TIAO_ENOTFOUND, "the decision cites the division as “%s”, but its heading is “%s”",
+			       want, have);
+			return;
+		}
+	}
 	tiao_node *into = NULL;
 	size_t from = 0;
 	if (in->ntargets >= 2) {
@@ -3041,16 +3101,19 @@ static void S_renumber(amend_ctx *c)
 		}
 		S_fix_item_punct(c, x);
 	}
-	/* quoted paragraphs that end without closing punctuation take a 。 */
+	/* quoted paragraphs that end without closing punctuation take a 。; so do quoted items (the
+	 * last of the list; the others a ；) — a block whose 。 stood after the closing mark of its
+	 * last item (…（五）…保存两年”。 — 宁夏 中卫 2024) */
 	for (tiao_node *x = c->doc->root; x; x = S_next_pre(x, c->doc->root)) {
-		if (x->kind != TIAO_NODE_PARAGRAPH || !(x->flags & TIAO_NF_QUOTED) || !x->text ||
-		    !*x->text || x->first)
+		if ((x->kind != TIAO_NODE_PARAGRAPH && x->kind != TIAO_NODE_ITEM) || !(x->flags & TIAO_NF_QUOTED) ||
+		    !x->text || !*x->text || x->first)
 			continue;
 		uint32_t cp = S_last_cp(x->text);
 		if (tiao_cp_is_han(cp) || tiao_cp_is_digit(cp)) {
+			bool semi = x->kind == TIAO_NODE_ITEM && x->next && x->next->kind == TIAO_NODE_ITEM;
 			tiao_buf b = TIAO_BUF_INIT;
 			tiao_buf_puts(&b, x->text);
-			tiao_buf_puts(&b, "。");
+			tiao_buf_puts(&b, semi ? "；" : "。");
 			const char *s = S_bufdup(c, &b);
 			if (s)
 				x->text = s;

@@ -431,6 +431,55 @@ static bool S_has_op_word(const char *s, size_t len)
 	return false;
 }
 
+/* A count of chapters / articles: numerals then 章 / 节 / 条; the end offset or 0. */
+static size_t S_count_at(const char *s, size_t len, size_t i)
+{
+	size_t j = i, k;
+	while (j < len) {
+		uint32_t cp = S_cp(s, len, j, &k);
+		if (!(S_is_cn_digit(cp) || tiao_cp_is_digit(cp)))
+			break;
+		j = k;
+	}
+	if (j == i)
+		return 0;
+	if (S_starts(s + j, "章") || S_starts(s + j, "节") || S_starts(s + j, "条"))
+		return j + 3;
+	return 0;
+}
+
+/* The op words of a 此外 sentence outside its count summaries (条例由八章修改为七章，由五十条修改为
+ * 四十一条 — 宁夏 中卫 2024): a sentence with nothing else is a closing note, not an instruction. */
+static bool S_has_op_word_beyond_counts(const char *s, size_t len)
+{
+	char *t = malloc(len + 1);
+	if (!t)
+		return true;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	for (size_t i = 0; i + 3 <= len;) {
+		size_t a, b;
+		if (S_starts(t + i, "由") && (a = S_count_at(t, len, i + 3)) != 0) {
+			size_t v = 0;
+			if (S_starts(t + a, "修改为"))
+				v = 9;
+			else if (S_starts(t + a, "改为"))
+				v = 6;
+			if (v && (b = S_count_at(t, len, a + v)) != 0) {
+				memset(t + i, ' ', b - i);
+				i = b;
+				continue;
+			}
+		}
+		size_t k;
+		S_cp(t, len, i, &k);
+		i = k > i ? k : i + 1;
+	}
+	bool r = S_has_op_word(t, len);
+	free(t);
+	return r;
+}
+
 static bool S_is_closing_text(const char *s, size_t len)
 {
 	size_t i = S_skip_blank(s, len, 0);
@@ -438,7 +487,7 @@ static bool S_is_closing_text(const char *s, size_t len)
 	size_t n = len - i;
 	if (S_starts(t, "本决定") || S_starts(t, "本修正案"))
 		return true;
-	if (S_starts(t, "此外") && !S_has_op_word(t, n))
+	if (S_starts(t, "此外") && !S_has_op_word_beyond_counts(t, n))
 		return true;
 	if (S_contains(t, n, "重新公布") || S_contains(t, n, "根据本决定作相应修改"))
 		return true;
@@ -587,6 +636,10 @@ typedef struct P {
 	TIAO_VEC(pending) pend;
 	size_t unit_first_instr;
 	const char *why; /* detail for the next failure report */
+	/* headings cited after division references in the last reference list (第五章“供水保障”、…):
+	 * cited[k] for the k-th address, NULL when none */
+	const char *cited[16];
+	size_t ncited;
 } P;
 
 static void S_where(P *p, size_t off, size_t *line, size_t *col)
@@ -662,6 +715,32 @@ static bool S_at_sep(P *p)
 {
 	uint32_t cp = S_peek(p);
 	return p->i >= p->len || cp == '\n' || S_is_comma(cp) || S_is_semi(cp) || S_is_period(cp);
+}
+
+/* A clause that ends in a quote closed after its own sentence end (“（七）…的预案；” / “…。”) and is
+ * followed at once by the next clause's verb, without ，；。 between them (三亚 2023:
+ * 将第七项修改为：“（七）…；”将第八项修改为：“…”): the quote's terminal mark ends the clause. */
+static bool S_at_quote_sep(P *p)
+{
+	size_t i = p->i;
+	while (i > 0 && (p->s[i - 1] == ' ' || p->s[i - 1] == '\t'))
+		i--;
+	size_t q;
+	if (i >= 3 && memcmp(p->s + i - 3, "\xE2\x80\x9D", 3) == 0)
+		q = i - 3;
+	else if (i >= 1 && p->s[i - 1] == '"')
+		q = i - 1;
+	else
+		return false;
+	bool term = (q >= 3 && (memcmp(p->s + q - 3, "；", 3) == 0 || memcmp(p->s + q - 3, "。", 3) == 0)) ||
+	            (q >= 1 && (p->s[q - 1] == ';' || p->s[q - 1] == '.'));
+	if (!term)
+		return false;
+	static const char *const verbs[] = { "将", "增加", "删去", "删除", "在" };
+	for (size_t k = 0; k < TIAO_ARRAY_LEN(verbs); k++)
+		if (S_at(p, verbs[k]))
+			return true;
+	return false;
 }
 
 /* ---- numbers and references ---- */
@@ -931,14 +1010,50 @@ static int S_level_num(const tiao_addr *a, tiao_at lv)
  * element before them, the first from the clause context. *top receives the first ref's top
  * level. Returns false (and restores the position) if no reference is there. */
 /* 第二章的章名 / 第二章章名 inside a scope list: the heading (the chapter address itself). */
-static void S_eat_heading_word(P *p, const ref *r, bool first)
+/* Returns true when the heading word was eaten: the reference names the heading only. */
+static bool S_eat_heading_word(P *p, const ref *r, bool first)
+{
+	if (r->bottom != TIAO_AT_CHAPTER && r->bottom != TIAO_AT_SECTION && r->bottom != TIAO_AT_PART)
+		return false;
+	static const char *const w[] = { "的章名", "的节名", "的编名", "章名", "节名", "编名" };
+	size_t s0 = p->i;
+	if (S_eat_any(p, w, TIAO_ARRAY_LEN(w))) {
+		if (!(S_at(p, "和") || S_at(p, "、") || (!first && S_at(p, "中的")))) {
+			p->i = s0; /* 将第二章章名修改为 / 第二章章名中的 are read by their own rules */
+			return false;
+		}
+		return true;
+	}
+	return false;
+}
+
+static const char *S_phrase(P *p);
+
+/* A division reference followed by its heading in quotes, before the next reference or the
+ * verb (将第五章“供水保障”、第六章“供水管理”合并为第五章 — 宁夏 中卫 2024): the heading is kept
+ * in p->cited for the address just expanded, to be checked against the base. */
+static void S_eat_cited_name(P *p, const ref *r, const tlist *t)
 {
 	if (r->bottom != TIAO_AT_CHAPTER && r->bottom != TIAO_AT_SECTION && r->bottom != TIAO_AT_PART)
 		return;
-	static const char *const w[] = { "的章名", "的节名", "的编名", "章名", "节名", "编名" };
+	if (!S_is_open(S_peek(p)))
+		return;
 	size_t s0 = p->i;
-	if (S_eat_any(p, w, TIAO_ARRAY_LEN(w)) && !(S_at(p, "和") || S_at(p, "、") || (!first && S_at(p, "中的"))))
-		p->i = s0; /* 将第二章章名修改为 / 第二章章名中的 are read by their own rules */
+	const char *h = S_phrase(p);
+	static const char *const next[] = { "、", "和", "合并", "并入" };
+	if (!h || !S_eat_any(p, next, TIAO_ARRAY_LEN(next))) {
+		p->i = s0;
+		return;
+	}
+	/* only the word after the heading was looked at */
+	p->i = s0;
+	S_phrase(p);
+	if (t->n && t->n - 1 < TIAO_ARRAY_LEN(p->cited)) {
+		for (size_t k = p->ncited; k < t->n - 1; k++)
+			p->cited[k] = NULL;
+		p->cited[t->n - 1] = h;
+		p->ncited = t->n;
+	}
 }
 
 static bool S_reflist(P *p, tlist *t, tiao_at *top, bool *need_ctx)
@@ -946,6 +1061,7 @@ static bool S_reflist(P *p, tlist *t, tiao_at *top, bool *need_ctx)
 	size_t save = p->i;
 	ref r;
 	t->n = 0;
+	p->ncited = 0;
 	if (need_ctx)
 		*need_ctx = false;
 	if (!S_ref(p, &r, false)) {
@@ -966,7 +1082,9 @@ static bool S_reflist(P *p, tlist *t, tiao_at *top, bool *need_ctx)
 		}
 	}
 	S_expand(t, &r, &a);
-	S_eat_heading_word(p, &r, true);
+	if (S_eat_heading_word(p, &r, true) && t->n)
+		t->a[t->n - 1].heading = 1; /* 第二章的章名和第五条…中的 (广东 东莞 2022) */
+	S_eat_cited_name(p, &r, t);
 	tiao_addr prev = a;
 	for (;;) {
 		size_t s2 = p->i;
@@ -983,7 +1101,9 @@ static bool S_reflist(P *p, tlist *t, tiao_at *top, bool *need_ctx)
 			if (S_rank(r2.top) > S_rank(TIAO_AT_ARTICLE) || r2.top == TIAO_AT_SECTION)
 				S_inherit(&b, r2.top, &prev);
 			S_expand(t, &r2, &b);
-			S_eat_heading_word(p, &r2, false);
+			if (S_eat_heading_word(p, &r2, false) && t->n)
+				t->a[t->n - 1].heading = 1;
+			S_eat_cited_name(p, &r2, t);
 			prev = b;
 			continue;
 		}
@@ -1400,6 +1520,54 @@ static bool S_count_unit(P *p, long *count, tiao_at *what)
 	return true;
 }
 
+/* 将第一项改为两项，修改为：“（一）…；（二）…；” — the new items printed in one quoted paragraph:
+ * split each paragraph that opens with an item label after every ； followed by the next label, when
+ * that yields exactly the count the clause announced (otherwise the block is left as it is). */
+static void S_split_inline_items(P *p, qblock *q, long cnt)
+{
+	if (cnt <= 1 || q->paras.len >= (size_t)cnt)
+		return;
+	TIAO_VEC(const char *) np;
+	TIAO_VEC(size_t) no;
+	memset(&np, 0, sizeof np);
+	memset(&no, 0, sizeof no);
+	for (size_t k = 0; k < q->paras.len; k++) {
+		const char *t = q->paras.items[k];
+		size_t n = strlen(t), from = 0;
+		bool lab = S_starts(t, "（") || t[0] == '(';
+		for (size_t i = 0; lab && i < n;) {
+			size_t j;
+			uint32_t cp = S_cp(t, n, i, &j);
+			if (S_is_semi(cp) && j < n && (S_starts(t + j, "（") || t[j] == '(')) {
+				size_t j2, e;
+				uint32_t c2 = S_cp(t, n, j, &j2);
+				(void)c2;
+				size_t used;
+				uint32_t d = S_cp(t, n, j2, NULL);
+				long v = (S_is_cn_digit(d) || tiao_cp_is_digit(d)) ? tiao_num_read(t + j2, n - j2, &used) : -1;
+				e = j2 + (v > 0 ? used : 0);
+				if (v > 0 && e < n && (S_starts(t + e, "）") || t[e] == ')')) {
+					(void)TIAO_VEC_PUSH(&np, S_dup(p->c, t + from, j - from));
+					(void)TIAO_VEC_PUSH(&no, q->offs.items[k]);
+					from = j;
+				}
+			}
+			i = j;
+		}
+		(void)TIAO_VEC_PUSH(&np, from ? S_dup(p->c, t + from, n - from) : t);
+		(void)TIAO_VEC_PUSH(&no, q->offs.items[k]);
+	}
+	if (np.len == (size_t)cnt) {
+		TIAO_VEC_FREE(&q->paras);
+		TIAO_VEC_FREE(&q->offs);
+		memcpy(&q->paras, &np, sizeof np);
+		memcpy(&q->offs, &no, sizeof no);
+	} else {
+		TIAO_VEC_FREE(&np);
+		TIAO_VEC_FREE(&no);
+	}
+}
+
 /* ---- phrase clauses ---- */
 
 typedef struct src {
@@ -1613,29 +1781,40 @@ out:
 	return ok;
 }
 
-/* 删去 (scope 中的)? “A” (和|、 “B”)* */
+/* 删去 (scope 中的)? “A” (和|、 “B”)*, a 、 also opening the next scope: 删去第五条第一款中的“A”、第二款中的
+ * “B” (宁夏 中卫 2024) — each phrase goes with the scope it follows */
 static bool S_delete_phrases(P *p, src *sc)
 {
-	const char *ph[16];
+	src cur = *sc;
 	size_t n = 0;
 	for (;;) {
 		const char *x = S_phrase(p);
 		if (!x)
 			break;
-		if (n < 16)
-			ph[n++] = x;
-		if (!(S_eat(p, "和") || S_eat(p, "、") || S_eat(p, "以及") || S_eat(p, "及") || S_is_open(S_peek(p))))
-			break;
-	}
-	if (!n)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		src one = *sc;
-		one.olds[0] = ph[k];
+		src one = cur;
+		one.olds[0] = x;
 		one.nolds = 1;
 		S_emit_phrase(p, TIAO_OP_DELETE_PHRASE, &one, 1, NULL, false);
+		n++;
+		size_t s1 = p->i;
+		bool pause = S_eat(p, "、");
+		if (!pause && !(S_eat(p, "和") || S_eat(p, "以及") || S_eat(p, "及") || S_is_open(S_peek(p))))
+			break;
+		if (S_is_open(S_peek(p)))
+			continue;
+		if (pause) {
+			/* 、第二款中的“B” */
+			src nsc;
+			memset(&nsc, 0, sizeof nsc);
+			if (S_scope(p, &nsc) == 1 && S_is_open(S_peek(p))) {
+				cur = nsc;
+				continue;
+			}
+		}
+		p->i = s1;
+		break;
 	}
-	return true;
+	return n > 0;
 }
 
 /* 在 (scope 中的)? “A” (后|之后|前|之前) 增加 “B” ; 在 ref (最后|末尾)增加 “B” */
@@ -2169,6 +2348,18 @@ static bool S_move_clause(P *p, tlist *subj, tiao_at subj_top, bool via_as, bool
 	/* a bare destination paragraph/item keeps the subject's article: 第三款改为第四款 */
 	bool same_art = S_rank(dtop) > S_rank(TIAO_AT_ARTICLE);
 	bool have_q = S_modify_tail(p, &q);
+	if (!have_q && split_word) {
+		/* 将第十条第（一）项单列增加一条，作为第九条：“…” — the new text follows the colon */
+		size_t qs = p->i;
+		memset(&q, 0, sizeof q);
+		if (S_eat_colon(p) && (S_at(p, "“") || S_at(p, "\"")) && S_qblock(p, &q))
+			have_q = true;
+		else {
+			S_qfree(&q);
+			memset(&q, 0, sizeof q);
+			p->i = qs;
+		}
+	}
 	if (subj->n == dest->n && subj->n > 1) {
 		/* 第三、四、五、六款分别作为第八十一条第二、三、四、五款: pairwise */
 		for (size_t k = 0; k < subj->n; k++) {
@@ -2339,10 +2530,21 @@ static bool S_after_subject(P *p, tlist *t, tiao_at top, bool need)
 		S_in(p, k) ? (void)(S_in(p, k)->new_text = h) : (void)0;
 		return true;
 	}
-	/* 修改为：“…” / 分为两款，修改为 */
+	/* 修改为：“…” / 分为两款，修改为 / 改为两项，修改为 */
 	{
 		size_t save = p->i;
-		if (S_eat(p, "分为")) {
+		long split_cnt = 0;
+		tiao_at split_w = TIAO_AT_ARTICLE;
+		if (S_eat(p, "改为")) {
+			/* 改为两项，修改为 (改为两条 is a SPLIT_ARTICLE, read by S_move_clause) */
+			long cnt;
+			tiao_at w;
+			if (S_count_unit(p, &cnt, &w) && w != TIAO_AT_ARTICLE && S_eat_comma(p) && S_at(p, "修改为")) {
+				split_cnt = cnt;
+				split_w = w;
+			} else
+				p->i = save;
+		} else if (S_eat(p, "分为")) {
 			long cnt;
 			tiao_at w;
 			if (!S_count_unit(p, &cnt, &w) || !S_eat_comma(p))
@@ -2355,6 +2557,9 @@ static bool S_after_subject(P *p, tlist *t, tiao_at top, bool need)
 				    pl->n != (size_t)cnt || !S_eat_comma(p))
 					p->i = s2;
 				free(pl);
+			} else {
+				split_cnt = cnt;
+				split_w = w;
 			}
 		}
 		if (S_eat(p, "修改为")) {
@@ -2362,6 +2567,8 @@ static bool S_after_subject(P *p, tlist *t, tiao_at top, bool need)
 			qblock q;
 			if (!S_qblock(p, &q))
 				return false;
+			if (split_cnt > 1 && split_w == TIAO_AT_ITEM)
+				S_split_inline_items(p, &q, split_cnt);
 			size_t k = S_emit(p, TIAO_OP_REPLACE);
 			S_set_targets(p, k, t->a, t->n);
 			S_set_quote(p, k, &q);
@@ -2393,17 +2600,52 @@ static bool S_after_subject(P *p, tlist *t, tiao_at top, bool need)
 		S_qfree(&q);
 		return true;
 	}
-	if (S_eat(p, "合并为一章") || S_eat(p, "合并为一节")) {
-		S_eat_comma(p);
-		if (!S_eat(p, "章名为") && !S_eat(p, "节名为"))
-			return false;
-		const char *h = S_phrase(p);
-		if (!h)
-			return false;
-		size_t k = S_emit(p, TIAO_OP_MERGE_DIVISION);
-		S_set_targets(p, k, t->a, t->n);
-		S_in(p, k) ? (void)(S_in(p, k)->new_text = h) : (void)0;
-		return true;
+	{
+		/* 合并为一章，章名为“…” / 合并为第五章，章名修改为“…” (the number: the first division's) */
+		size_t cited_n = p->ncited;
+		const char *cited[TIAO_ARRAY_LEN(p->cited)];
+		memcpy(cited, p->cited, sizeof cited);
+		bool one = S_eat(p, "合并为一章") || S_eat(p, "合并为一节");
+		bool numbered = false;
+		if (!one && S_at(p, "合并为第")) {
+			size_t s1 = p->i;
+			S_eat(p, "合并为");
+			tlist *d = malloc(sizeof *d);
+			if (!d) {
+				p->c->oom = 1;
+				return false;
+			}
+			tiao_at dt;
+			numbered = S_reflist(p, d, &dt, NULL) && d->n == 1 && t->n >= 2 && d->a[0].at == t->a[0].at &&
+			           (d->a[0].at == TIAO_AT_CHAPTER || d->a[0].at == TIAO_AT_SECTION) &&
+			           d->a[0].chapter == t->a[0].chapter && d->a[0].section == t->a[0].section;
+			free(d);
+			if (!numbered)
+				p->i = s1;
+		}
+		if (one || numbered) {
+			S_eat_comma(p);
+			static const char *const hw[] = { "章名修改为", "节名修改为", "章名为", "节名为" };
+			if (!S_eat_any(p, hw, TIAO_ARRAY_LEN(hw)))
+				return false;
+			S_eat_colon(p);
+			const char *h = S_phrase(p);
+			if (!h)
+				return false;
+			size_t k = S_emit(p, TIAO_OP_MERGE_DIVISION);
+			S_set_targets(p, k, t->a, t->n);
+			tiao_instr *x = S_in(p, k);
+			if (x) {
+				x->new_text = h;
+				if (cited_n == t->n) {
+					const char *olds[TIAO_ARRAY_LEN(p->cited)];
+					for (size_t m = 0; m < cited_n; m++)
+						olds[m] = cited[m] ? cited[m] : "";
+					S_set_olds(p, k, olds, cited_n);
+				}
+			}
+			return true;
+		}
 	}
 	if (S_eat(p, "合并")) {
 		bool one_art = S_eat(p, "为一条");
@@ -2520,6 +2762,26 @@ static bool S_clause(P *p)
 {
 	static const char *const lead[] = { "根据本决定", "并且", "并", "同时", "另外", "另" };
 	S_eat_any(p, lead, TIAO_ARRAY_LEN(lead));
+	/* 第五十三条以后各条序号依次提前 (辽宁 丹东 2022): the renumbering order, in an item */
+	{
+		size_t s0 = p->i;
+		ref r;
+		if (S_at(p, "第") && S_ref(p, &r, false) && r.bottom == TIAO_AT_ARTICLE &&
+		    (S_eat(p, "以后") || S_eat(p, "之后") || S_eat(p, "后")) && (S_eat(p, "的"), S_eat(p, "各条"))) {
+			S_eat(p, "的");
+			static const char *const what[] = { "条文序号", "条款序号", "序号", "顺序" };
+			S_eat_any(p, what, TIAO_ARRAY_LEN(what));
+			static const char *const how[] = { "依次", "相应", "顺次" };
+			S_eat_any(p, how, TIAO_ARRAY_LEN(how));
+			static const char *const mv[] = { "提前", "前移", "顺延", "后移", "调整" };
+			if (S_eat_any(p, mv, TIAO_ARRAY_LEN(mv))) {
+				if (!p->c->d->is_amendment)
+					p->c->d->renumber = true;
+				return true;
+			}
+		}
+		p->i = s0;
+	}
 	/* not instructions */
 	if (S_at(p, "本决定") || S_at(p, "本修正案")) {
 		while (p->i < p->len && p->s[p->i] != '\n')
@@ -2582,6 +2844,23 @@ static bool S_clause(P *p)
 				break;
 			}
 			j = k;
+		}
+		if (plain) {
+			/* a line with a closing mark but no opening one before it is new text whose opening
+			 * mark is missing (贵州 三都 2022: 修改为：“…报告。”⏎禁渔期…违规垂钓行为。”), never
+			 * narrative: it is reported, not dropped */
+			int open = 0;
+			for (size_t m = p->i; m < p->len && p->s[m] != '\n';) {
+				size_t k;
+				uint32_t cp = S_cp(p->s, p->len, m, &k);
+				if (cp == 0x201C)
+					open++;
+				else if (cp == 0x201D && open-- <= 0) {
+					plain = false;
+					break;
+				}
+				m = k;
+			}
 		}
 		if (plain && j > p->i && !S_has_op_word(p->s + p->i, j - p->i) &&
 		    !S_contains(p->s + p->i, j - p->i, "修改") && !S_contains(p->s + p->i, j - p->i, "删") &&
@@ -2836,7 +3115,7 @@ static void S_parse_unit(dctx *c, unit *u, const char *buf, size_t len, const sr
 		}
 		p.why = NULL;
 		bool ok = S_clause(&p);
-		if (ok && !S_at_sep(&p) && !S_at(&p, "内容如下"))
+		if (ok && !S_at_sep(&p) && !S_at(&p, "内容如下") && !S_at_quote_sep(&p))
 			ok = false;
 		if (!ok) {
 			c->d->n = before; /* drop half-built instructions */
@@ -3093,7 +3372,11 @@ static int S_scan(dctx *c, scan *sc)
 					tiao_buf_putc(&closing, '\n');
 				} else if (wrapped || S_is_open(S_cp(s, len, S_skip_blank(s, len, 0), NULL))) {
 					pi->kind = PK_CONT;
-				} else if (S_is_closing_text(s, len) || !S_has_op_word(s, len)) {
+				} else if (S_is_closing_text(s, len) ||
+				           (!S_has_op_word(s, len) && !S_contains(s, len, "\xE2\x80\x9D"))) {
+					/* (a line with a closing mark and no op word is quoted text whose opening
+					 * mark is missing — 贵州 三都 2022 — not a closing note: it stays in its
+					 * item, to be read or reported) */
 					pi->kind = PK_CLOSING;
 					tiao_buf_put(&closing, s, len);
 					tiao_buf_putc(&closing, '\n');

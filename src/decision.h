@@ -55,6 +55,8 @@ typedef struct tiao_addr {
 	int para, item, subitem;
 	int sentence; /* 第一句: the sentence within the paragraph (1-based); 0 = the whole provision.
 	               * Set together with at = TIAO_AT_PARAGRAPH (第九十七条第一款第一句). */
+	int heading;  /* 1: a division's heading only, named in a scope list (将第二章的章名和第五条第一款
+	               * 中的“A”修改为“B”); 0: the division with everything in it */
 } tiao_addr;
 
 /* A quoted block: its paragraphs, each with the quote marks removed and closing punctuation as it
@@ -139,7 +141,10 @@ typedef struct tiao_instr {
  *                 number at the same level (将第三款改为第四款 → paragraph 4). 将第二十六条改为第二十九条
  *                 第一款 is read as RENUMBER 26 → 29 (the article becomes the first paragraph).
  *  MERGE_DIVISION targets: the chapter(s) merged; pos: the chapter absorbing them (并入第二章);
- *                 new_text: heading when stated (合并为一章，章名为“…”).
+ *                 new_text: heading when stated (合并为一章，章名为“…” / 合并为第五章，章名修改为“…”,
+ *                 the number being the first target's); olds: when the decision cites the divisions
+ *                 with their headings (第五章“供水保障”、第六章“用水管理”合并…), one per target ("" for
+ *                 none) — the engine refuses a division whose heading differs.
  *  HEADING        targets: {CHAPTER/SECTION}; new_text: the new heading.
  *  HEADING_SUBST  targets: {CHAPTER/SECTION}; olds, new_text.
  *

@@ -827,6 +827,20 @@ static void test_unrecognised(void **state)
 	S_expect(d, want, 3);
 	tiao_decision_free(d);
 
+	/* a line of new text whose opening mark is missing (only a stray closing one) is reported,
+	 * not taken for a closing note (贵州 三都 2022) */
+	d = S_parse("关于修改《测试条例》的决定\n"
+	            "第十四届全国人民代表大会常务委员会第十次会议决定对《测试条例》作如下修改：\n"
+	            "一、将第十四条修改为：“甲。”\n"
+	            "乙丙丁。”\n"
+	            "二、删去第五条。\n"
+	            "本决定自公布之日起施行。\n",
+	            TIAO_INPUT_CLEAN, "测试条例", &dg, &rc);
+	assert_int_equal(rc, TIAO_EUNSUPPORTED);
+	assert_non_null(strstr(dg.first, "unrecognised instruction: 乙丙丁"));
+	assert_int_equal(dg.line, 4);
+	tiao_decision_free(d);
+
 	/* a quote left open does not swallow the items after it */
 	d = S_parse("关于修改《测试条例》的决定\n"
 	            "第十四届全国人民代表大会常务委员会第十次会议决定对《测试条例》作如下修改：\n"
@@ -1032,6 +1046,79 @@ static void test_city_styles(void **state)
 	d = S_synth("一、删去第三条。\n");
 	assert_null(d->approval);
 	tiao_decision_free(d);
+	/* 海南 (三亚 2023): a quote closed after its own ；/。 and followed at once by the next clause;
+	 * 改为两项，修改为 with both new items in one quoted paragraph */
+	d = S_synth("一、将第十二条第七项修改为：“（七）甲；”将第八项修改为：“（八）乙。”\n"
+	            "二、将第十八条第一项改为两项，修改为：“（一）丙；（二）丁；”将第二项改为第三项，修改为：“（三）戊；”\n"
+	            "三、将第十七条第一项修改为：“（一）己；”增加一项作为第二项：“（二）庚；”。\n");
+	static const char *const want2[] = {
+		"一 replace T{a12.0(7)} Q1",
+		"一 replace T{a12.0(8)} Q1",
+		"二 replace T{a18.0(1)} Q2",
+		"二 renumber T{a18.0(2)} S=3",
+		"二 replace T{a18.0(2)} Q1",
+		"三 replace T{a17.0(1)} Q1",
+		"三 insert T{a17} P{.0(2)} Q1",
+	};
+	S_expect(d, want2, TIAO_ARRAY_LEN(want2));
+	assert_string_equal(d->instrs[2].quote.paras[0], "（一）丙；");
+	assert_string_equal(d->instrs[2].quote.paras[1], "（二）丁；");
+	tiao_decision_free(d);
+	/* 宁夏 (中卫 2024): 删去 X中的“A”、Y中的“B”，其中…; 单列增加一条，作为第九条：“…”; a chapter merge
+	 * into the first one's number with cited headings; a 此外 count summary is a closing note */
+	d = S_synth("一、删去第五条第一款中的“、乡（镇）”、第二款中的“甲，乙”，其中“丙”修改为“丁”。\n"
+	            "二、将第十条第（一）项单列增加一条，作为第九条：“禁止戊”。\n"
+	            "三、将第五章“供水保障”、第六章“用水管理”合并为第五章，章名修改为“供水保障与管理”。\n"
+	            "此外，对条例的章节和条文序号作相应调整，条例由八章修改为七章，由五十条修改为四十一条。\n");
+	static const char *const want3[] = {
+		"一 delete-phrase T{a5.1} O<、乡（镇）>",
+		"一 delete-phrase T{a5.2} O<甲，乙>",
+		"一 substitute T{a5.2} O<丙> N<丁>",
+		"二 split-out T{a10.0(1)} P{a9} Q1",
+		"三 merge-division T{ch5, ch6} O<供水保障> O<用水管理> N<供水保障与管理>",
+	};
+	S_expect(d, want3, TIAO_ARRAY_LEN(want3));
+	tiao_decision_free(d);
+	/* 辽宁 (丹东 2022): the renumbering ordered inside an item, the closing sentence on its line */
+	d = S_synth("一、删除第二十七条第三款，将第二十七条修改为：“甲。”\n"
+	            "二、删除第五十三条，第五十三条以后各条序号依次提前。本决定自公布之日起施行。\n");
+	static const char *const want4[] = {
+		"一 delete T{a27.3}",
+		"一 replace T{a27} Q1",
+		"二 delete T{a53}",
+	};
+	S_expect(d, want4, TIAO_ARRAY_LEN(want4));
+	assert_true(d->renumber);
+	tiao_decision_free(d);
+	d = S_synth("一、删除第五十三条。\n");
+	assert_false(d->renumber);
+	tiao_decision_free(d);
+	/* 广东 (东莞 2022): a chapter heading opening a scope list names the heading alone */
+	d = S_synth("一、将第二章的章名和第五条第一款、第十一条第二款中的“备案”修改为“登记”。\n"
+	            "二、将第三章中的“备案”修改为“登记”。\n");
+	static const char *const want5[] = {
+		"一 substitute T{ch2, a5.1, a11.2} O<备案> N<登记>",
+		"二 substitute T{ch3} O<备案> N<登记>",
+	};
+	S_expect(d, want5, TIAO_ARRAY_LEN(want5));
+	assert_int_equal(d->instrs[0].targets[0].heading, 1);
+	assert_int_equal(d->instrs[0].targets[1].heading, 0);
+	assert_int_equal(d->instrs[0].targets[2].heading, 0);
+	assert_int_equal(d->instrs[1].targets[0].heading, 0);
+	tiao_decision_free(d);
+	/* the quote's own terminal mark is needed: “甲”将… is not cut there */
+	{
+		diags dg;
+		int rc;
+		d = S_parse("关于修改《测试条例》的决定\n"
+		            "第十四届全国人民代表大会常务委员会第十次会议决定对《测试条例》作如下修改：\n"
+		            "一、将第三条中的“甲”修改为“乙”将第四条删去。\n"
+		            "本决定自公布之日起施行。\n",
+		            TIAO_INPUT_CLEAN, "测试条例", &dg, &rc);
+		assert_int_equal(rc, TIAO_EUNSUPPORTED);
+		assert_non_null(strstr(dg.first, "unrecognised instruction"));
+		tiao_decision_free(d);
+	}
 }
 
 static void test_package_all(void **state)
