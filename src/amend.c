@@ -4098,6 +4098,19 @@ static void S_finish_changes(amend_ctx *c, size_t first_change)
 	tiao_buf_free(&b);
 }
 
+/* The divisions of a tree as one string (label and heading of each, in order), to tell whether a
+ * decision changed them. */
+static void S_div_signature(const tiao_doc *doc, tiao_buf *b)
+{
+	for (tiao_node *x = doc->root; x; x = S_next_pre(x, doc->root))
+		if (S_is_div(x)) {
+			tiao_buf_puts(b, x->label ? x->label : "");
+			tiao_buf_putc(b, ' ');
+			tiao_buf_puts(b, x->heading ? x->heading : "");
+			tiao_buf_putc(b, '\n');
+		}
+}
+
 static int S_amend_into(tiao_result *r, const tiao_decision *dec, int dec_index, int keep_going,
                         tiao_diag_cb cb, void *payload, tiao_diag_cb trace, void *tpayload,
                         tiao_error *err)
@@ -4118,6 +4131,9 @@ static int S_amend_into(tiao_result *r, const tiao_decision *dec, int dec_index,
 	c->err = err;
 	size_t first_change = r->changes.len;
 	int rc = 0;
+	tiao_buf divs_before = TIAO_BUF_INIT;
+	if (c->doc->ntoc)
+		S_div_signature(c->doc, &divs_before);
 
 	/* every node is base text for this decision */
 	for (tiao_node *x = c->doc->root; x; x = S_next_pre(x, c->doc->root))
@@ -4167,6 +4183,17 @@ static int S_amend_into(tiao_result *r, const tiao_decision *dec, int dec_index,
 		S_rewrite_refs(c);
 		S_check_new_refs(c);
 		S_add_note(c);
+		if (c->doc->ntoc) {
+			/* a 目录 is carried over as printed: say so when the divisions it lists changed */
+			tiao_buf after = TIAO_BUF_INIT;
+			S_div_signature(c->doc, &after);
+			if (after.len != divs_before.len ||
+			    (after.len && memcmp(after.data, divs_before.data, after.len) != 0))
+				S_diag(c, TIAO_WARNING, "toc-not-updated", 0, 0,
+				       "the decision changes the chapters or sections, but the 目录 is carried "
+				       "over as it was: update it by hand");
+			tiao_buf_free(&after);
+		}
 		/* old → new article map */
 		for (size_t k = 0; k < c->narts; k++) {
 			art_entry *e = &c->arts[k];
@@ -4185,6 +4212,7 @@ static int S_amend_into(tiao_result *r, const tiao_decision *dec, int dec_index,
 	}
 	rc = c->first_err;
 done:
+	tiao_buf_free(&divs_before);
 	if (c->resolved)
 		for (size_t i = 0; i < dec->n; i++)
 			free(c->resolved[i]);
