@@ -1696,19 +1696,6 @@ static size_t S_cpos(const char *s, size_t off, size_t *pos, size_t *cnt)
 	return *cnt;
 }
 
-static void S_json_strn(tiao_buf *o, const char *s, size_t len)
-{
-	char *t = malloc(len + 1);
-	if (!t) {
-		o->failed = 1;
-		return;
-	}
-	memcpy(t, s, len);
-	t[len] = '\0';
-	tiao_json_str(o, t);
-	free(t);
-}
-
 static void S_json_side(tiao_buf *o, const char *key, const tiao_dart *ar)
 {
 	if (!ar) {
@@ -1741,9 +1728,9 @@ static void S_json_hunks(tiao_buf *o, const tiao_dart *a, const tiao_dart *b, co
 		                "%s{\"old\": [%zu, %zu], \"new\": [%zu, %zu], \"old_para\": %zu, "
 		                "\"new_para\": %zu, \"del\": ",
 		                h ? ", " : "", a0, a1, b0, b1, la, lb);
-		S_json_strn(o, a->flat + k->a0, k->a1 - k->a0);
+		tiao_json_strn(o, a->flat + k->a0, k->a1 - k->a0);
 		tiao_buf_puts(o, ", \"ins\": ");
-		S_json_strn(o, b->flat + k->b0, k->b1 - k->b0);
+		tiao_json_strn(o, b->flat + k->b0, k->b1 - k->b0);
 		tiao_buf_puts(o, "}");
 	}
 	tiao_buf_puts(o, "]");
@@ -1815,11 +1802,11 @@ static int S_render_json(tiao_buf *o, const tiao_diff *d)
 			tiao_buf_puts(o, ", \"paragraphs_regrouped\": true");
 		if (a && (!b || e->nhunks)) {
 			tiao_buf_puts(o, ", \"old_text\": ");
-			S_json_strn(o, a->flat, a->flen);
+			tiao_json_strn(o, a->flat, a->flen);
 		}
 		if (b && (!a || e->nhunks)) {
 			tiao_buf_puts(o, ", \"new_text\": ");
-			S_json_strn(o, b->flat, b->flen);
+			tiao_json_strn(o, b->flat, b->flen);
 		}
 		if (a && b && e->nhunks) {
 			tiao_buf_puts(o, ", \"hunks\": ");

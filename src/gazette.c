@@ -121,14 +121,6 @@ static bool S_has(const char *s, size_t len, const char *lit)
 	return false;
 }
 
-static size_t S_count_cps(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 static bool S_is_fw_digit(uint32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
 
 /* ---------------------------------------------------------------------------------------------
@@ -239,7 +231,7 @@ static bool S_date_only(const char *s, size_t len)
 /* A document number alone: 晋人办函〔２０１９〕９５号, 国务院令第216号. */
 static bool S_docno(const char *s, size_t len)
 {
-	if (!S_ends(s, len, "号") || S_count_cps(s, len) > 30)
+	if (!S_ends(s, len, "号") || tiao_utf8_count(s, len) > 30)
 		return false;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -494,7 +486,7 @@ static unsigned S_space_flags(const char *s, size_t len)
 		while (i < len && s[i] != ' ')
 			i++;
 		ntok++;
-		nsingle += S_count_cps(s + st, i - st) == 1;
+		nsingle += tiao_utf8_count(s + st, i - st) == 1;
 	}
 	if (ntok < 3)
 		return 0;
@@ -546,7 +538,7 @@ static int S_split_lines(S_lines *L, const char *in, size_t base, size_t len, bo
 			ln.kind = L_BLANK;
 		else if (S_footer(in + s, t - s) || S_field_code(in + s, t - s))
 			ln.kind = L_FOOTER;
-		else if (gazette && lead_idsp && trail_idsp && S_count_cps(in + s, t - s) <= 40 &&
+		else if (gazette && lead_idsp && trail_idsp && tiao_utf8_count(in + s, t - s) <= 40 &&
 		         !S_struct_start(in + s, t - s))
 			ln.kind = L_HEADER;
 		else
@@ -772,7 +764,7 @@ static int S_db_piece(S_lines *P, const char *in, const S_line *ln, size_t a, si
 	S_line p = *ln;
 	p.s = a;
 	p.len = b - a;
-	p.col = ln->col + S_count_cps(in + ln->s, a - ln->s);
+	p.col = ln->col + tiao_utf8_count(in + ln->s, a - ln->s);
 	p.flags = (unsigned char)S_space_flags(in + a, b - a);
 	return TIAO_VEC_PUSH(P, p) < 0 ? TIAO_ENOMEM : 0;
 }
@@ -889,7 +881,7 @@ static bool S_stop_cp(uint32_t c)
 /* A report heading: a short paragraph without closing punctuation (一、立法意义, (一)关于…). */
 static bool S_heading_para(const char *s, size_t len)
 {
-	if (len == 0 || S_count_cps(s, len) > 40 || S_heading_line(s, len))
+	if (len == 0 || tiao_utf8_count(s, len) > 40 || S_heading_line(s, len))
 		return false;
 	uint32_t c = S_last_cp(s, len);
 	return !(S_stop_cp(c) || c == ';' || c == 0xFF1B || c == ':' || c == 0xFF1A || c == ',' ||
@@ -987,7 +979,7 @@ static void S_mark_repeated_headers(S_lines *L, const char *in)
 		size_t j = k + 1;
 		while (j < L->len && L->items[j].kind == L_BLANK)
 			j++;
-		if (j < L->len && L->items[j].kind == L_TEXT && S_count_cps(in + L->items[j].s, L->items[j].len) <= 40 &&
+		if (j < L->len && L->items[j].kind == L_TEXT && tiao_utf8_count(in + L->items[j].s, L->items[j].len) <= 40 &&
 		    !S_struct_start(in + L->items[j].s, L->items[j].len) && TIAO_VEC_PUSH(&cand, j) < 0)
 			break;
 	}
@@ -1186,7 +1178,7 @@ tiao_input_form tiao_detect_form(const char *bytes, size_t len)
 						pending_wrap = true;
 				} else if (u == pl) {
 					narticles++;
-				} else if (narticles && S_starts(p, pl, "附件") && S_count_cps(p, pl) <= 60) {
+				} else if (narticles && S_starts(p, pl, "附件") && tiao_utf8_count(p, pl) <= 60) {
 					in_annex = true;
 				}
 			}
@@ -1260,7 +1252,7 @@ static int S_paras_read(tiao_paras *out, const char *bytes, size_t len, tiao_inp
 			lstart = (size_t)(q - bytes) + 1;
 		}
 		tiao_error_set(err, TIAO_EENCODING, filename, line,
-		               1 + (bad >= lstart ? S_count_cps(bytes + lstart, bad - lstart) : 0),
+		               1 + (bad >= lstart ? tiao_utf8_count(bytes + lstart, bad - lstart) : 0),
 		               "invalid UTF-8 at byte %zu", bad);
 		if (err)
 			err->byte_offset = bad;
@@ -1303,7 +1295,7 @@ void tiao_para_locate(const tiao_para *p, size_t off, size_t *line, size_t *col)
 {
 	if (!p->nsegs) {
 		*line = p->line;
-		*col = p->col + S_count_cps(p->text, off < p->len ? off : p->len);
+		*col = p->col + tiao_utf8_count(p->text, off < p->len ? off : p->len);
 		return;
 	}
 	if (off > p->len)
@@ -1318,7 +1310,7 @@ void tiao_para_locate(const tiao_para *p, size_t off, size_t *line, size_t *col)
 	}
 	const tiao_seg *sg = &p->segs[lo];
 	*line = sg->line;
-	*col = sg->col + (off > sg->off ? S_count_cps(p->text + sg->off, off - sg->off) : 0);
+	*col = sg->col + (off > sg->off ? tiao_utf8_count(p->text + sg->off, off - sg->off) : 0);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1394,7 +1386,7 @@ static bool S_annex_mark(const char *s, size_t len)
  * not a structural label, an enumerated item, a date or a speech line. */
 static bool S_title_like(const char *s, size_t len)
 {
-	if (len == 0 || S_count_cps(s, len) > 120)
+	if (len == 0 || tiao_utf8_count(s, len) > 120)
 		return false;
 	if (S_struct_start(s, len) || S_item_start(s, len) || S_date_only(s, len) || S_docno(s, len))
 		return false;

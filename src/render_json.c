@@ -76,7 +76,12 @@ void tiao_json_str(tiao_buf *b, const char *s)
 		tiao_buf_put(b, "null", 4);
 		return;
 	}
-	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+	tiao_json_strn(b, s, strlen(s));
+}
+
+void tiao_json_strn(tiao_buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	S_putc(b, '"');
 	/* the usual case, a string without anything to escape: copied eight bytes at a time as it is
 	 * scanned, into room reserved for all of it (one pass over the text, not a scan then a copy) */
